@@ -1,0 +1,85 @@
+#include "cli.h"
+
+#include <algorithm>
+#include <iostream>
+
+namespace newsgraph::cli {
+
+std::string Args::Value(const std::string& name, const std::string& def) const {
+  auto it = values.find(name);
+  return it == values.end() || it->second.empty() ? def : it->second.back();
+}
+
+const std::vector<std::string>& Args::Values(const std::string& name) const {
+  static const std::vector<std::string> kEmpty;
+  auto it = values.find(name);
+  return it == values.end() ? kEmpty : it->second;
+}
+
+Result<Args> ParseArgs(int argc, char** argv, int first,
+                       const std::vector<std::string>& value_options,
+                       const std::vector<std::string>& flag_options) {
+  Args a;
+  bool options_done = false;
+  auto known = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  for (int i = first; i < argc; ++i) {
+    std::string s = argv[i];
+    if (options_done || s == "-" || s.size() < 2 || s.rfind("--", 0) != 0) {
+      if (!options_done && s.size() > 1 && s[0] == '-' && s != "-" &&
+          s != "-o" && s != "-h")
+        return Status::InvalidArgument("unknown option '" + s +
+                                       "'; see --help");
+      if (s == "-h" && !options_done) {
+        a.flags["help"] = true;
+        continue;
+      }
+      if (s == "-o" && !options_done && known(value_options, "output")) {
+        if (i + 1 >= argc)
+          return Status::InvalidArgument("option '-o' needs a value");
+        a.values["output"].push_back(argv[++i]);
+        continue;
+      }
+      a.positional.push_back(s);
+      continue;
+    }
+    if (s == "--") {
+      options_done = true;
+      continue;
+    }
+    std::string name = s.substr(2), value;
+    bool has_value = false;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      has_value = true;
+    }
+    if (known(value_options, name)) {
+      if (!has_value) {
+        if (i + 1 >= argc)
+          return Status::InvalidArgument("option '--" + name +
+                                         "' needs a value");
+        value = argv[++i];
+      }
+      a.values[name].push_back(value);
+    } else if (known(flag_options, name) || name == "help") {
+      if (has_value)
+        return Status::InvalidArgument("option '--" + name +
+                                       "' takes no value");
+      a.flags[name] = true;
+    } else {
+      return Status::InvalidArgument("unknown option '--" + name +
+                                     "'; see --help");
+    }
+  }
+  return a;
+}
+
+int Fail(const Status& status) {
+  std::cerr << "newsgraph: " << status.message() << "\n";
+  return status.code() == StatusCode::kInvalidArgument ? kExitUsage
+                                                       : kExitFailed;
+}
+
+}  // namespace newsgraph::cli

@@ -1,0 +1,48 @@
+// Shared helpers of the newsgraph command line: argument parsing and exit
+// codes. Verbs live in one file each.
+#ifndef NEWSGRAPH_APPS_CLI_H_
+#define NEWSGRAPH_APPS_CLI_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "newsgraph/status.h"
+
+namespace newsgraph::cli {
+
+// Exit codes (docs/cli.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;  // an operation failed, or input was
+                                       // skipped
+inline constexpr int kExitUsage = 2;   // bad command line
+
+// A parsed command line of one verb: options (--name value / --flag) and
+// positional arguments. `value_options` lists the options taking a value;
+// every other --option is a flag. Repeated value options accumulate.
+struct Args {
+  std::map<std::string, std::vector<std::string>> values;
+  std::map<std::string, bool> flags;
+  std::vector<std::string> positional;
+
+  bool Flag(const std::string& name) const { return flags.count(name) > 0; }
+  std::string Value(const std::string& name, const std::string& def = "") const;
+  const std::vector<std::string>& Values(const std::string& name) const;
+};
+
+// Parses argv[first..]; errors name the bad option. "--" ends options; a
+// lone "-" is positional.
+Result<Args> ParseArgs(int argc, char** argv, int first,
+                       const std::vector<std::string>& value_options,
+                       const std::vector<std::string>& flag_options);
+
+// Prints "newsgraph: <message>" on stderr and returns the exit code that
+// matches the status.
+int Fail(const Status& status);
+
+// Verbs.
+int RunExtract(int argc, char** argv);
+
+}  // namespace newsgraph::cli
+
+#endif  // NEWSGRAPH_APPS_CLI_H_

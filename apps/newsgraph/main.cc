@@ -1,0 +1,42 @@
+// newsgraph: tech-industry news -> typed entity-relationship graph.
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "cli.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: newsgraph <command> [options] [args]
+
+Turns tech-industry news (Chinese and English) into a typed
+entity-relationship graph, every relation backed by its sentence.
+
+Commands:
+  extract    extract relations from articles and print them (JSON Lines)
+
+Run 'newsgraph <command> --help' for the options of a command.
+Exit codes: 0 ok, 1 failed or some input skipped, 2 bad command line.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return newsgraph::cli::kExitUsage;
+  }
+  std::string verb = argv[1];
+  if (verb == "--help" || verb == "-h" || verb == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (verb == "--version") {
+    std::cout << "newsgraph 0.1.0\n";
+    return 0;
+  }
+  if (verb == "extract") return newsgraph::cli::RunExtract(argc, argv);
+  std::cerr << "newsgraph: unknown command '" << verb
+            << "'; run 'newsgraph --help'\n";
+  return newsgraph::cli::kExitUsage;
+}

@@ -1,0 +1,8 @@
+# Third-party dependencies, all from Debian packages (see scripts/install-deps.sh).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+find_package(ICU 70 REQUIRED COMPONENTS uc i18n)
+find_package(SQLite3 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(Boost 1.74 REQUIRED)

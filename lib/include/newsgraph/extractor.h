@@ -1,0 +1,89 @@
+// Extractor: dictionary + rules -> relations with evidence.
+//
+//   auto res = newsgraph::Resources::Load({});         // default resources
+//   auto ex = newsgraph::Extractor::Create(*res);      // share across threads
+//   auto rels = (*ex)->Extract(document);
+#ifndef NEWSGRAPH_EXTRACTOR_H_
+#define NEWSGRAPH_EXTRACTOR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newsgraph/document.h"
+#include "newsgraph/relation.h"
+#include "newsgraph/status.h"
+
+namespace newsgraph {
+
+struct ResourceOptions {
+  // Directory holding schemas/ and dictionaries/ ("" = the default: the
+  // NEWSGRAPH_RESOURCES environment variable, else share/newsgraph next to
+  // the installed binary, else the source tree the library was built from).
+  std::string resource_dir;
+  // Extra dictionary files (JSON Lines) loaded on top of the defaults.
+  std::vector<std::string> extra_dictionaries;
+  // Extra rule files loaded after the default ones.
+  std::vector<std::string> extra_rules;
+  // When false, only the extra files are loaded (not the defaults).
+  bool load_defaults = true;
+};
+
+// Compiled, immutable resources: ontology, dictionary, matcher, rules.
+// Thread safety: immutable after Load; share freely between threads.
+class Resources {
+ public:
+  ~Resources();
+  static Result<std::shared_ptr<const Resources>> Load(
+      const ResourceOptions& options);
+
+  size_t entity_count() const;
+  size_t rule_count() const;
+  // The directory the defaults were loaded from.
+  const std::string& resource_dir() const;
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  Resources();
+  std::unique_ptr<Impl> impl_;
+};
+
+struct ExtractOptions {
+  // Replace invalid UTF-8 by U+FFFD (and report it through warnings) instead
+  // of failing the document.
+  bool replace_invalid_utf8 = false;
+};
+
+// Extracts relations from documents. Thread safety: Extract is const and
+// may be called from several threads at once.
+class Extractor {
+ public:
+  ~Extractor();
+  static Result<std::unique_ptr<Extractor>> Create(
+      std::shared_ptr<const Resources> resources,
+      ExtractOptions options = {});
+
+  struct Output {
+    std::vector<Relation> relations;   // in text order, then rule order
+    std::vector<std::string> warnings; // e.g. replaced invalid bytes
+    std::string date;                  // the document date used, or ""
+  };
+  // Errors: invalid UTF-8 (kDataError, "<doc>: invalid UTF-8 at byte N"),
+  // unknown type of a document entity.
+  Result<Output> Extract(const Document& doc) const;
+
+ private:
+  Extractor(std::shared_ptr<const Resources> r, ExtractOptions o);
+  std::shared_ptr<const Resources> resources_;
+  ExtractOptions options_;
+};
+
+// One relation as a JSON object on one line (docs/output-format.md), keys in
+// a stable order, no trailing newline.
+std::string ToJsonLine(const Relation& relation);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACTOR_H_

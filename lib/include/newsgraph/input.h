@@ -1,0 +1,40 @@
+// Reading documents from files: plain text pages and JSON Lines corpora.
+#ifndef NEWSGRAPH_INPUT_H_
+#define NEWSGRAPH_INPUT_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "newsgraph/document.h"
+#include "newsgraph/status.h"
+
+namespace newsgraph {
+
+// A document that could not be read; the rest of the input goes on.
+struct InputProblem {
+  std::string where;    // "file", "file:line"
+  std::string message;  // "<where>: <what>"
+};
+
+// Calls `sink` for every document of `path`, in order:
+//  - "*.jsonl": one document per line {"id", "text", "date"?, "title"?,
+//    "url"?, "lang"?, "entities"?: [{"name", "type"?, "aliases"?}]};
+//    a malformed line is reported in `problems` and skipped;
+//  - "-": standard input, JSON Lines when its first non-blank byte is '{',
+//    else one text document with id "stdin";
+//  - anything else: one text document (a saved page) whose id is the file
+//    name.
+// Returns a non-ok Status only when the file itself cannot be read (that
+// too is an InputProblem the caller reports), or when `sink` fails.
+Status ReadDocuments(const std::string& path,
+                     const std::function<Status(Document&&)>& sink,
+                     std::vector<InputProblem>* problems);
+
+// Parses one JSON Lines corpus line; `where` is "file:line".
+Result<Document> ParseCorpusLine(const std::string& line,
+                                 const std::string& where);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_INPUT_H_

@@ -1,0 +1,203 @@
+#include "extract/attrs/cn_number.h"
+
+#include <vector>
+
+#include "extract/attrs/text_scan.h"
+
+namespace newsgraph::extract::attrs {
+
+namespace {
+
+// One numeral character: a digit (exp < 0) or a unit (digit < 0).
+struct Token {
+  int digit = -1;
+  int exp = -1;
+};
+
+// Longer numerals are not numbers people write; the limit also bounds the
+// recursion in ParseUnits.
+constexpr size_t kMaxTokens = 32;
+
+double Pow10(int e) {
+  double v = 1;
+  for (int i = 0; i < e; ++i) v *= 10;
+  return v;
+}
+
+// Splits `text` into tokens; nullopt if any character is not a numeral.
+std::optional<std::vector<Token>> Tokenize(std::string_view text) {
+  std::vector<Token> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t len = 0;
+    char32_t cp = DecodeAt(text, pos, &len);
+    Token t{ChineseDigitValue(cp), ChineseUnitExponent(cp)};
+    if (t.digit < 0 && t.exp < 0) return std::nullopt;
+    out.push_back(t);
+    pos += len;
+  }
+  return out;
+}
+
+// A section below 10^4: digits and 十百千, with 零 marking skipped places.
+std::optional<double> ParseSection(const std::vector<Token>& t, size_t lo,
+                                   size_t hi) {
+  if (lo >= hi) return std::nullopt;
+  double value = 0;
+  int pending = -1;    // digit waiting for its unit
+  int last_exp = 4;    // exponent of the last unit seen in this section
+  bool zero = false;   // a 零 since the last unit
+  bool seen = false;   // any token consumed
+  for (size_t i = lo; i < hi; ++i) {
+    if (t[i].exp < 0) {
+      if (pending >= 0) return std::nullopt;  // two digits in a row
+      if (t[i].digit == 0) {
+        zero = true;
+      } else {
+        pending = t[i].digit;
+      }
+    } else {
+      const int e = t[i].exp;
+      if (e >= 4) return std::nullopt;
+      if (pending < 0) {
+        // "十五", "百": a leading unit means one of it; so does 十 after 零.
+        if (seen && !(e == 1 && zero)) return std::nullopt;
+        pending = 1;
+      }
+      if (e >= last_exp) return std::nullopt;
+      value += pending * Pow10(e);
+      last_exp = e;
+      pending = -1;
+      zero = false;
+    }
+    seen = true;
+  }
+  if (pending >= 0) {
+    // "三千五" is 3500: a trailing digit right after 百/千 continues it.
+    if (!zero && (last_exp == 2 || last_exp == 3)) {
+      value += pending * Pow10(last_exp - 1);
+    } else {
+      value += pending;
+    }
+  }
+  return value;
+}
+
+std::optional<double> ParseUnits(const std::vector<Token>& t, size_t lo,
+                                 size_t hi);
+
+// The part after a 万 or 亿 (worth 10^exp); must stay below 10^exp.
+std::optional<double> ParseLow(const std::vector<Token>& t, size_t lo,
+                               size_t hi, int exp) {
+  if (lo >= hi) return 0.0;
+  if (t[lo].exp >= 2) return std::nullopt;  // "亿万", "万千" are not numbers
+  if (hi - lo == 1 && t[lo].exp < 0 && t[lo].digit > 0) {
+    return t[lo].digit * Pow10(exp - 1);  // "一万五" is 15000
+  }
+  auto v = ParseUnits(t, lo, hi);
+  if (!v || *v >= Pow10(exp)) return std::nullopt;
+  return v;
+}
+
+std::optional<double> ParseUnits(const std::vector<Token>& t, size_t lo,
+                                 size_t hi) {
+  if (lo >= hi) return std::nullopt;
+  for (int big : {8, 4}) {
+    size_t k = hi;
+    for (size_t i = hi; i-- > lo;) {
+      if (t[i].exp == big) {
+        k = i;
+        break;
+      }
+    }
+    if (k == hi) continue;
+    std::optional<double> high = 1.0;  // "亿", "万亿": a leading unit is one
+    if (k > lo) high = ParseUnits(t, lo, k);
+    if (!high) return std::nullopt;
+    auto low = ParseLow(t, k + 1, hi, big);
+    if (!low) return std::nullopt;
+    return *high * Pow10(big) + *low;
+  }
+  return ParseSection(t, lo, hi);
+}
+
+}  // namespace
+
+int ChineseDigitValue(char32_t cp) {
+  switch (cp) {
+    case U'零': case U'〇': return 0;
+    case U'一': case U'壹': return 1;
+    case U'二': case U'两': case U'兩': case U'贰': case U'貳': return 2;
+    case U'三': case U'叁': case U'參': return 3;
+    case U'四': case U'肆': return 4;
+    case U'五': case U'伍': return 5;
+    case U'六': case U'陆': case U'陸': return 6;
+    case U'七': case U'柒': return 7;
+    case U'八': case U'捌': return 8;
+    case U'九': case U'玖': return 9;
+    default: return -1;
+  }
+}
+
+int ChineseUnitExponent(char32_t cp) {
+  switch (cp) {
+    case U'十': case U'拾': return 1;
+    case U'百': case U'佰': return 2;
+    case U'千': case U'仟': return 3;
+    case U'万': case U'萬': return 4;
+    case U'亿': case U'億': return 8;
+    default: return -1;
+  }
+}
+
+size_t ChineseNumeralLength(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t len = 0;
+    char32_t cp = DecodeAt(text, pos, &len);
+    if (ChineseDigitValue(cp) < 0 && ChineseUnitExponent(cp) < 0) break;
+    pos += len;
+  }
+  return pos;
+}
+
+std::optional<double> ParseChineseNumeral(std::string_view text) {
+  auto tokens = Tokenize(text);
+  if (!tokens || tokens->empty() || tokens->size() > kMaxTokens) {
+    return std::nullopt;
+  }
+  bool any_unit = false;
+  for (const Token& t : *tokens) any_unit = any_unit || t.exp >= 0;
+  if (!any_unit) {
+    double v = 0;
+    for (const Token& t : *tokens) v = v * 10 + t.digit;
+    return v;
+  }
+  return ParseUnits(*tokens, 0, tokens->size());
+}
+
+bool IsChineseDigitString(std::string_view text) {
+  auto tokens = Tokenize(text);
+  if (!tokens || tokens->empty()) return false;
+  for (const Token& t : *tokens) {
+    if (t.exp >= 0) return false;
+  }
+  return true;
+}
+
+std::optional<int> ChineseMultiplierExponent(std::string_view text) {
+  auto tokens = Tokenize(text);
+  if (!tokens || tokens->empty()) return std::nullopt;
+  int total = 0;
+  int stage = 0;  // 0: nothing yet, 1: after 十百千, 2: after 万, 3: after 亿
+  for (const Token& t : *tokens) {
+    if (t.exp < 0) return std::nullopt;
+    const int s = t.exp <= 3 ? 1 : (t.exp == 4 ? 2 : 3);
+    if (s <= stage) return std::nullopt;
+    stage = s;
+    total += t.exp;
+  }
+  return total;
+}
+
+}  // namespace newsgraph::extract::attrs

@@ -1,0 +1,85 @@
+// Small byte/code-point scanning helpers shared by the attribute finders.
+// Private to lib/src/extract/attrs. All functions are pure, never read
+// outside the given string_view, and accept any bytes (invalid UTF-8 decodes
+// to U+FFFD one byte at a time), so callers can scan untrusted text safely.
+#ifndef NEWSGRAPH_EXTRACT_ATTRS_TEXT_SCAN_H_
+#define NEWSGRAPH_EXTRACT_ATTRS_TEXT_SCAN_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsgraph::extract::attrs {
+
+// Decodes the code point starting at text[pos] and stores its byte length in
+// *len (>= 1). Returns U+FFFD with *len == 1 for an invalid or truncated
+// sequence. Requires pos < text.size().
+char32_t DecodeAt(std::string_view text, size_t pos, size_t* len);
+
+// Decodes the code point that ends just before text[pos] and stores its byte
+// length in *len. Returns 0 with *len == 0 when pos == 0.
+char32_t DecodeBefore(std::string_view text, size_t pos, size_t* len);
+
+// Byte length of the code point at text[pos] (1 for invalid bytes); 0 when
+// pos >= text.size().
+size_t CodePointLength(std::string_view text, size_t pos);
+
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
+
+// True when text[pos] exists and is an ASCII digit / letter.
+bool DigitAt(std::string_view text, size_t pos);
+bool AlphaAt(std::string_view text, size_t pos);
+
+// True when `lit` occurs in text at byte offset pos.
+bool HasAt(std::string_view text, size_t pos, std::string_view lit);
+
+// True when text[0, pos) ends with `lit`.
+bool EndsAt(std::string_view text, size_t pos, std::string_view lit);
+
+// True when no ASCII letter or digit touches position pos from the left /
+// from the right (a word boundary for ASCII words).
+bool BoundaryBefore(std::string_view text, size_t pos);
+bool BoundaryAfter(std::string_view text, size_t pos);
+
+// Position after any ASCII spaces starting at pos.
+size_t SkipSpaces(std::string_view text, size_t pos);
+
+// An ASCII decimal number: "300", "6.5", "1,000,000", "11.9".
+struct DecimalNumber {
+  size_t end = 0;          // byte offset just past the number
+  std::string digits;      // the number without group separators, e.g. "1000000.5"
+  int integer_digits = 0;  // digits before the decimal point
+  bool grouped = false;    // written with "," thousands separators
+  bool fraction = false;   // has a decimal point
+};
+
+// Scans a decimal number starting at text[pos] (which must be a digit for a
+// match). Groups must be exactly three digits ("1,000" but not "1,00"); a
+// '.' or ',' not followed by the right digits ends the number before it.
+std::optional<DecimalNumber> ScanDecimal(std::string_view text, size_t pos);
+
+// The double nearest to digits * 10^exp10, where digits is a DecimalNumber's
+// digits ("6.5") and exp10 a power of ten; correctly rounded.
+double DecimalValue(std::string_view digits, int exp10);
+
+// An English number word and where it ends.
+struct NumberWord {
+  int value = 0;
+  size_t end = 0;
+};
+
+// Scans an English number word ("one".."ninety-nine", "ten", "a dozen" is
+// not one) starting at a word boundary at text[pos] and ending at one.
+// "twenty-five" is read as one word. With allow_article, "a" and "an" read
+// as 1.
+std::optional<NumberWord> ScanNumberWord(std::string_view text, size_t pos,
+                                         bool allow_article);
+
+}  // namespace newsgraph::extract::attrs
+
+#endif  // NEWSGRAPH_EXTRACT_ATTRS_TEXT_SCAN_H_

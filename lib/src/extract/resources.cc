@@ -1,0 +1,106 @@
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "extract/resources_impl.h"
+
+namespace newsgraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool HasResources(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / "schemas" / "relation_types.tsv", ec);
+}
+
+Result<std::vector<std::string>> FilesWithExtension(const fs::path& dir,
+                                                    const std::string& ext) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ext)
+      files.push_back(e.path().string());
+  if (ec)
+    return Status::NotFound(dir.string() + ": cannot list: " + ec.message());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::string DefaultResourceDir() {
+  if (const char* env = std::getenv("NEWSGRAPH_RESOURCES"); env && *env)
+    return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& cand :
+         {exe.parent_path().parent_path() / "share" / "newsgraph"}) {
+      if (HasResources(cand)) return cand.string();
+    }
+  }
+  if (HasResources(NEWSGRAPH_INSTALL_DATADIR)) return NEWSGRAPH_INSTALL_DATADIR;
+  if (HasResources(NEWSGRAPH_SOURCE_RESOURCES))
+    return NEWSGRAPH_SOURCE_RESOURCES;
+  return "";
+}
+
+Resources::Resources() : impl_(std::make_unique<Impl>()) {}
+Resources::~Resources() = default;
+
+size_t Resources::entity_count() const {
+  return impl_->dictionary->entities().size();
+}
+size_t Resources::rule_count() const { return impl_->rules->rules().size(); }
+const std::string& Resources::resource_dir() const { return impl_->dir; }
+
+Result<std::shared_ptr<const Resources>> Resources::Load(
+    const ResourceOptions& options) {
+  std::shared_ptr<Resources> r(new Resources());
+  Impl& im = *r->impl_;
+  im.dir = options.resource_dir.empty() ? DefaultResourceDir()
+                                        : options.resource_dir;
+  if (im.dir.empty() || !HasResources(im.dir))
+    return Status::NotFound(
+        "resources: cannot find schemas/relation_types.tsv" +
+        (im.dir.empty() ? std::string() : " under '" + im.dir + "'") +
+        "; set --resources DIR or NEWSGRAPH_RESOURCES");
+  fs::path dir(im.dir);
+  auto onto = ontology::Ontology::Load((dir / "schemas").string());
+  if (!onto.ok()) return onto.status();
+  im.ontology = std::make_unique<ontology::Ontology>(std::move(onto).value());
+
+  auto norm = text::Normalizer::Create();
+  if (!norm.ok()) return norm.status();
+  im.normalizer = std::move(norm).value();
+  auto split = text::SentenceSplitter::Create();
+  if (!split.ok()) return split.status();
+  im.splitter = std::move(split).value();
+
+  im.dictionary = std::make_unique<dict::Dictionary>(im.ontology.get());
+  if (options.load_defaults)
+    NEWSGRAPH_RETURN_IF_ERROR(im.dictionary->LoadDirectory(
+        (dir / "dictionaries" / "entities").string()));
+  for (const auto& f : options.extra_dictionaries)
+    NEWSGRAPH_RETURN_IF_ERROR(im.dictionary->LoadFile(f));
+  auto matcher = dict::Matcher::Build(*im.dictionary, *im.normalizer);
+  if (!matcher.ok()) return matcher.status();
+  im.matcher = std::move(matcher).value();
+
+  std::vector<std::string> rule_files;
+  if (options.load_defaults) {
+    auto files =
+        FilesWithExtension(dir / "dictionaries" / "rules", ".rules");
+    if (!files.ok()) return files.status();
+    rule_files = std::move(files).value();
+  }
+  for (const auto& f : options.extra_rules) rule_files.push_back(f);
+  auto rules = rules::RuleSet::Compile(rule_files, *im.ontology);
+  if (!rules.ok()) return rules.status();
+  im.rules = std::move(rules).value();
+  return std::shared_ptr<const Resources>(std::move(r));
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,135 @@
+#include "newsgraph/input.h"
+
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "base/file_util.h"
+
+namespace newsgraph {
+
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+Result<std::string> OptString(const nlohmann::json& j, const char* key,
+                              const std::string& where) {
+  if (!j.contains(key) || j[key].is_null()) return std::string();
+  if (!j[key].is_string())
+    return Status::DataError(where + ": field '" + key + "' must be a string");
+  return j[key].get<std::string>();
+}
+
+Status ReadJsonLines(std::string_view text, const std::string& name,
+                     const std::function<Status(Document&&)>& sink,
+                     std::vector<InputProblem>* problems) {
+  size_t n = 0, pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line(base::Trim(text.substr(pos, nl - pos)));
+    pos = nl + 1;
+    ++n;
+    if (line.empty()) continue;
+    std::string where = name + ":" + std::to_string(n);
+    auto doc = ParseCorpusLine(line, where);
+    if (!doc.ok()) {
+      problems->push_back({where, doc.status().message()});
+      continue;
+    }
+    NEWSGRAPH_RETURN_IF_ERROR(sink(std::move(doc).value()));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Document> ParseCorpusLine(const std::string& line,
+                                 const std::string& where) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded())
+    return Status::DataError(where + ": not valid JSON");
+  if (!j.is_object())
+    return Status::DataError(where + ": expected a JSON object");
+  Document d;
+  d.kind = Document::Kind::kClean;
+  if (!j.contains("text") || !j["text"].is_string())
+    return Status::DataError(where + ": missing string field 'text'");
+  d.text = j["text"].get<std::string>();
+  if (j.contains("id") && j["id"].is_number_integer())
+    d.id = std::to_string(j["id"].get<long long>());
+  else {
+    auto id = OptString(j, "id", where);
+    if (!id.ok()) return id.status();
+    d.id = id->empty() ? where : *id;
+  }
+  for (auto [key, dst] : {std::pair{"date", &d.date}, {"title", &d.title},
+                          {"url", &d.url}, {"lang", &d.lang}}) {
+    auto v = OptString(j, key, where);
+    if (!v.ok()) return v.status();
+    *dst = std::move(v).value();
+  }
+  if (j.contains("entities") && !j["entities"].is_null()) {
+    if (!j["entities"].is_array())
+      return Status::DataError(where + ": 'entities' must be an array");
+    for (const auto& e : j["entities"]) {
+      if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
+        return Status::DataError(where +
+                                 ": every entity needs a string 'name'");
+      DocumentEntity de;
+      de.name = e["name"].get<std::string>();
+      auto t = OptString(e, "type", where);
+      if (!t.ok()) return t.status();
+      de.type = *t;
+      if (e.contains("aliases")) {
+        if (!e["aliases"].is_array())
+          return Status::DataError(where + ": 'aliases' must be an array");
+        for (const auto& a : e["aliases"]) {
+          if (!a.is_string())
+            return Status::DataError(where + ": aliases must be strings");
+          de.aliases.push_back(a.get<std::string>());
+        }
+      }
+      d.entities.push_back(std::move(de));
+    }
+  }
+  return d;
+}
+
+Status ReadDocuments(const std::string& path,
+                     const std::function<Status(Document&&)>& sink,
+                     std::vector<InputProblem>* problems) {
+  std::string content;
+  std::string name = path;
+  if (path == "-") {
+    name = "stdin";
+    content.assign(std::istreambuf_iterator<char>(std::cin),
+                   std::istreambuf_iterator<char>());
+    size_t first = content.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && content[first] == '{')
+      return ReadJsonLines(content, name, sink, problems);
+  } else {
+    auto t = base::ReadFile(path);
+    if (!t.ok()) {
+      problems->push_back({path, t.status().message()});
+      return t.status();
+    }
+    content = std::move(t).value();
+    if (EndsWith(path, ".jsonl"))
+      return ReadJsonLines(content, path, sink, problems);
+  }
+  Document d;
+  d.id = path == "-" ? "stdin"
+                     : std::filesystem::path(path).filename().string();
+  d.kind = Document::Kind::kPage;
+  d.text = std::move(content);
+  return sink(std::move(d));
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,494 @@
+#include "rules/rule_set.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "base/file_util.h"
+
+namespace newsgraph::rules {
+
+namespace {
+
+RE2::Options PatternOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+// Memory budget of the combined RE2::Set that pre-selects candidate rules.
+constexpr int64_t kSetMaxMem = int64_t(1) << 30;
+
+struct Slot {
+  std::string name;
+  bool list = false;
+};
+
+int StatusRank(const std::string& s) {
+  if (s == "denied") return 4;
+  if (s == "negated") return 3;
+  if (s == "planned") return 2;
+  if (s == "reported") return 1;
+  return 0;
+}
+
+}  // namespace
+
+struct RuleSet::Impl {
+  struct Pattern {
+    int rule = -1;
+    std::unique_ptr<RE2> re;
+    std::vector<Slot> slots;
+    std::vector<int> groups;  // capture group index per slot
+  };
+  struct Marker {
+    std::string status;
+    bool match_scope = false;
+    std::unique_ptr<RE2> re;
+  };
+  std::vector<Pattern> patterns;
+  std::unique_ptr<RE2::Set> set;
+  std::vector<Marker> markers;
+  std::unique_ptr<RE2> possessive;   // anchored at start
+};
+
+RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
+RuleSet::~RuleSet() = default;
+
+size_t RuleSet::pattern_count() const { return impl_->patterns.size(); }
+
+namespace {
+
+// Parser/compiler state shared across files.
+class Compiler {
+ public:
+  explicit Compiler(const ontology::Ontology& onto) : onto_(onto) {}
+
+  Status CompileFile(const std::string& name, std::string_view text,
+                     std::vector<Rule>* rules, RuleSet::Impl* impl);
+
+ private:
+  // Expands {@macro} and {SLOT:types} / {SLOT+:types} in `pattern`.
+  Status Expand(std::string_view pattern, const std::string& where,
+                std::string* out, std::vector<Slot>* slots) const;
+  Result<std::string> TypeClass(std::string_view types,
+                                const std::string& where) const;
+
+  const ontology::Ontology& onto_;
+  std::map<std::string, std::string> macros_;
+  std::set<std::string> rule_ids_;
+};
+
+Result<std::string> Compiler::TypeClass(std::string_view types,
+                                        const std::string& where) const {
+  std::string codes;
+  for (std::string_view g : base::Split(types, '|')) {
+    auto names = onto_.ExpandTypeGroup(base::Trim(g));
+    if (names.empty())
+      return Status::DataError(where + ": unknown entity type or group '" +
+                               std::string(g) + "'");
+    for (const auto& n : names) {
+      char c = onto_.FindEntityType(n)->code;
+      if (codes.find(c) == std::string::npos) codes += c;
+    }
+  }
+  return "\\x01[" + codes + "]\\d+\\x02";
+}
+
+Status Compiler::Expand(std::string_view p, const std::string& where,
+                        std::string* out, std::vector<Slot>* slots) const {
+  out->clear();
+  for (size_t i = 0; i < p.size();) {
+    char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {  // keep escapes verbatim
+      out->append(p.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    bool starts_ref =
+        c == '{' && i + 1 < p.size() &&
+        (p[i + 1] == '@' || std::isalpha(static_cast<unsigned char>(p[i + 1])));
+    if (!starts_ref) {
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    size_t close = p.find('}', i);
+    if (close == std::string_view::npos)
+      return Status::DataError(where + ": unclosed '{' at column " +
+                               std::to_string(i + 1));
+    std::string_view body = p.substr(i + 1, close - i - 1);
+    i = close + 1;
+    if (body[0] == '@') {
+      auto it = macros_.find(std::string(body.substr(1)));
+      if (it == macros_.end())
+        return Status::DataError(where + ": unknown macro '{" +
+                                 std::string(body) +
+                                 "}'; define it first with 'define NAME REGEX'");
+      *out += "(?:" + it->second + ")";
+      continue;
+    }
+    size_t colon = body.find(':');
+    if (colon == std::string_view::npos)
+      return Status::DataError(where + ": slot '{" + std::string(body) +
+                               "}' needs a type: {NAME:type|type}");
+    Slot slot;
+    slot.name = std::string(body.substr(0, colon));
+    if (!slot.name.empty() && slot.name.back() == '+') {
+      slot.list = true;
+      slot.name.pop_back();
+    }
+    for (char ch : slot.name)
+      if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_')
+        return Status::DataError(where + ": bad slot name '" + slot.name + "'");
+    for (const auto& s : *slots)
+      if (s.name == slot.name)
+        return Status::DataError(where + ": slot '" + slot.name +
+                                 "' used twice in one pattern");
+    auto cls = TypeClass(body.substr(colon + 1), where);
+    if (!cls.ok()) return cls.status();
+    std::string token = *cls;
+    // A descriptor may stand right before a name ("可再生能源公司X",
+    // "chipmaker X"); it belongs to the slot.
+    if (macros_.count("descriptor"))
+      token = "(?:" + macros_.at("descriptor") + ")?" + token;
+    if (slot.list) {
+      auto need = [&](const char* m) -> Result<std::string> {
+        auto it = macros_.find(m);
+        if (it == macros_.end())
+          return Status::DataError(where + ": list slot '{" + slot.name +
+                                   "+:...}' needs the macro '" + m +
+                                   "' (define it before this rule)");
+        return "(?:" + it->second + ")";
+      };
+      auto sep = need("sep");
+      if (!sep.ok()) return sep.status();
+      std::string any = "\\x01[a-z]\\d+\\x02";
+      std::string poss, suffix;
+      if (macros_.count("possessive"))
+        poss = "(?:" + any + "(?:" + macros_.at("possessive") + "))?";
+      if (macros_.count("item_suffix"))
+        suffix = "(?:" + macros_.at("item_suffix") + ")?";
+      std::string item = poss + token + suffix;
+      *out += "(?P<" + slot.name + ">" + item + "(?:" + *sep + item + ")*)";
+    } else {
+      *out += "(?P<" + slot.name + ">" + token + ")";
+    }
+    slots->push_back(std::move(slot));
+  }
+  return Status::Ok();
+}
+
+Status Compiler::CompileFile(const std::string& name, std::string_view text,
+                             std::vector<Rule>* rules, RuleSet::Impl* impl) {
+  size_t n = 0;
+  Rule* current = nullptr;
+  int current_patterns = 0;
+  std::set<std::string> current_slots;
+  auto finish = [&](const std::string& where) -> Status {
+    if (!current) return Status::Ok();
+    if (current_patterns == 0)
+      return Status::DataError(where + ": rule '" + current->id +
+                               "' has no pattern");
+    if (current->emits.empty())
+      return Status::DataError(where + ": rule '" + current->id +
+                               "' has no emit line");
+    return Status::Ok();
+  };
+  // Emits are validated once the rule's patterns are known.
+  std::vector<std::pair<std::string, int>> emit_lines;  // where, emit index
+  auto check_emits = [&]() -> Status {
+    if (!current) return Status::Ok();
+    for (auto& [where, k] : emit_lines) {
+      const Emit& e = current->emits[k];
+      for (const auto* s : {&e.subject_slot, &e.object_slot}) {
+        // Every pattern of the rule must define the slot.
+        for (const auto& p : impl->patterns) {
+          if (p.rule != int(rules->size()) - 1) continue;
+          bool has = std::any_of(p.slots.begin(), p.slots.end(),
+                                 [&](const Slot& sl) { return sl.name == *s; });
+          if (!has)
+            return Status::DataError(where + ": emit uses slot '" + *s +
+                                     "' that a pattern of rule '" +
+                                     current->id + "' does not define");
+        }
+      }
+    }
+    emit_lines.clear();
+    return Status::Ok();
+  };
+
+  for (std::string_view raw : base::SplitLines(text)) {
+    ++n;
+    std::string where = name + ":" + std::to_string(n);
+    std::string_view line = base::Trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    size_t sp = line.find_first_of(" \t");
+    std::string_view kw = line.substr(0, sp);
+    std::string_view rest =
+        sp == std::string_view::npos ? "" : base::Trim(line.substr(sp));
+    if (kw == "define") {
+      size_t s2 = rest.find_first_of(" \t");
+      if (s2 == std::string_view::npos)
+        return Status::DataError(where + ": expected 'define NAME REGEX'");
+      std::string mname(rest.substr(0, s2));
+      std::string body;
+      std::vector<Slot> slots;
+      NEWSGRAPH_RETURN_IF_ERROR(
+          Expand(base::Trim(rest.substr(s2)), where, &body, &slots));
+      if (!slots.empty())
+        return Status::DataError(where + ": a macro cannot contain slots");
+      RE2 check(body, PatternOptions());
+      if (!check.ok())
+        return Status::DataError(where + ": bad regex in macro '" + mname +
+                                 "': " + check.error());
+      macros_[mname] = body;
+      if (mname == "possessive")
+        impl->possessive =
+            std::make_unique<RE2>("^(?:" + body + ")", PatternOptions());
+    } else if (kw == "marker") {
+      auto f = base::Split(rest, ' ');
+      if (f.size() < 3)
+        return Status::DataError(
+            where + ": expected 'marker STATUS sentence|match REGEX'");
+      RuleSet::Impl::Marker m;
+      m.status = std::string(f[0]);
+      if (StatusRank(m.status) == 0)
+        return Status::DataError(where + ": unknown status '" + m.status +
+                                 "' (denied, negated, planned, reported)");
+      if (f[1] != "sentence" && f[1] != "match")
+        return Status::DataError(where + ": marker scope must be 'sentence' "
+                                         "or 'match', not '" +
+                                 std::string(f[1]) + "'");
+      m.match_scope = f[1] == "match";
+      size_t off = f[0].size() + 1 + f[1].size() + 1;
+      std::string body;
+      std::vector<Slot> slots;
+      NEWSGRAPH_RETURN_IF_ERROR(
+          Expand(base::Trim(rest.substr(off)), where, &body, &slots));
+      m.re = std::make_unique<RE2>(body, PatternOptions());
+      if (!m.re->ok())
+        return Status::DataError(where + ": bad marker regex: " +
+                                 m.re->error());
+      impl->markers.push_back(std::move(m));
+    } else if (kw == "rule") {
+      NEWSGRAPH_RETURN_IF_ERROR(check_emits());
+      NEWSGRAPH_RETURN_IF_ERROR(finish(where));
+      auto f = base::Split(rest, ' ');
+      if (rest.empty())
+        return Status::DataError(where + ": expected 'rule ID [status=S]'");
+      Rule r;
+      r.id = std::string(f[0]);
+      r.file = name;
+      r.line = int(n);
+      for (size_t k = 1; k < f.size(); ++k) {
+        std::string_view opt = base::Trim(f[k]);
+        if (opt.empty()) continue;
+        if (opt.substr(0, 7) == "status=") {
+          r.status = std::string(opt.substr(7));
+          if (StatusRank(r.status) == 0)
+            return Status::DataError(where + ": unknown status '" + r.status +
+                                     "'");
+        } else {
+          return Status::DataError(where + ": unknown rule option '" +
+                                   std::string(opt) + "'");
+        }
+      }
+      if (!rule_ids_.insert(r.id).second)
+        return Status::DataError(where + ": duplicate rule id '" + r.id + "'");
+      rules->push_back(std::move(r));
+      current = &rules->back();
+      current_patterns = 0;
+    } else if (kw == "pattern") {
+      if (!current)
+        return Status::DataError(where + ": 'pattern' outside a rule");
+      if (rest.empty()) return Status::DataError(where + ": empty pattern");
+      RuleSet::Impl::Pattern p;
+      p.rule = int(rules->size()) - 1;
+      std::string body;
+      NEWSGRAPH_RETURN_IF_ERROR(Expand(rest, where, &body, &p.slots));
+      if (p.slots.empty())
+        return Status::DataError(where + ": pattern has no slot");
+      p.re = std::make_unique<RE2>(body, PatternOptions());
+      if (!p.re->ok())
+        return Status::DataError(where + ": bad regex: " + p.re->error());
+      const auto& groups = p.re->NamedCapturingGroups();
+      for (const auto& s : p.slots) p.groups.push_back(groups.at(s.name));
+      impl->patterns.push_back(std::move(p));
+      ++current_patterns;
+    } else if (kw == "emit") {
+      if (!current) return Status::DataError(where + ": 'emit' outside a rule");
+      auto f = base::Split(rest, ' ');
+      std::vector<std::string_view> words;
+      for (auto w : f)
+        if (!base::Trim(w).empty()) words.push_back(base::Trim(w));
+      if (words.size() != 3)
+        return Status::DataError(where +
+                                 ": expected 'emit RELATION SUBJECT OBJECT'");
+      Emit e{std::string(words[0]), std::string(words[1]),
+             std::string(words[2])};
+      if (!onto_.FindRelationType(e.relation))
+        return Status::DataError(where + ": unknown relation type '" +
+                                 e.relation + "' (see schemas/relation_types.tsv)");
+      current->emits.push_back(e);
+      emit_lines.emplace_back(where, int(current->emits.size()) - 1);
+    } else {
+      return Status::DataError(where + ": unknown keyword '" +
+                               std::string(kw) +
+                               "' (define, marker, rule, pattern, emit)");
+    }
+  }
+  std::string where = name + ":" + std::to_string(n);
+  NEWSGRAPH_RETURN_IF_ERROR(check_emits());
+  NEWSGRAPH_RETURN_IF_ERROR(finish(where));
+  current = nullptr;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
+    const std::vector<std::pair<std::string, std::string>>& named_texts,
+    const ontology::Ontology& onto) {
+  std::unique_ptr<RuleSet> rs(new RuleSet());
+  Compiler c(onto);
+  for (const auto& [name, text] : named_texts)
+    NEWSGRAPH_RETURN_IF_ERROR(
+        c.CompileFile(name, text, &rs->rules_, rs->impl_.get()));
+  if (rs->impl_->patterns.empty())
+    return Status::DataError("rules: no rule patterns loaded");
+  RE2::Options set_options = PatternOptions();
+  set_options.set_max_mem(kSetMaxMem);
+  rs->impl_->set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  for (const auto& p : rs->impl_->patterns) {
+    std::string err;
+    if (rs->impl_->set->Add(p.re->pattern(), &err) < 0)
+      return Status::DataError("rules: cannot add pattern of rule '" +
+                               rs->rules_[p.rule].id + "': " + err);
+  }
+  if (!rs->impl_->set->Compile())
+    return Status::DataError(
+        "rules: the rule set is too large to compile (RE2 memory budget)");
+  return rs;
+}
+
+Result<std::unique_ptr<RuleSet>> RuleSet::Compile(
+    const std::vector<std::string>& files, const ontology::Ontology& onto) {
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const auto& f : files) {
+    auto t = base::ReadFile(f);
+    if (!t.ok()) return t.status();
+    texts.emplace_back(f, std::move(t).value());
+  }
+  return CompileText(texts, onto);
+}
+
+std::vector<int> RuleSet::TokensIn(std::string_view text, size_t begin,
+                                   size_t end) {
+  std::vector<int> out;
+  for (size_t i = begin; i < end && i < text.size(); ++i) {
+    if (text[i] != '\x01') continue;
+    size_t j = i + 2;
+    int v = 0;
+    bool digits = false;
+    while (j < end && text[j] >= '0' && text[j] <= '9') {
+      v = v * 10 + (text[j] - '0');
+      ++j;
+      digits = true;
+    }
+    if (digits && j < text.size() && text[j] == '\x02') out.push_back(v);
+    i = j;
+  }
+  return out;
+}
+
+std::vector<int> RuleSet::ListItems(std::string_view slotted, size_t begin,
+                                    size_t end) const {
+  // Items are the tokens outside parentheses ("X(Y分拆后...)" names X) that
+  // are not possessors ("A的B" names B).
+  std::vector<int> items;
+  int depth = 0;
+  for (size_t i = begin; i < end; ++i) {
+    char c = slotted[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (c != '\x01') continue;
+    size_t te = slotted.find('\x02', i);
+    if (te == std::string_view::npos || te >= end) break;
+    std::vector<int> t = TokensIn(slotted, i, te + 1);
+    i = te;
+    if (depth > 0 || t.empty()) continue;
+    size_t pl = PossessiveLength(slotted, te + 1);
+    if (pl > 0 && te + 1 + pl < end && slotted[te + 1 + pl] == '\x01') continue;
+    items.push_back(t[0]);
+  }
+  return items;
+}
+
+void RuleSet::Match(std::string_view slotted,
+                    std::vector<RuleMatch>* out) const {
+  std::vector<int> hits;
+  if (!impl_->set->Match(slotted, &hits)) return;
+  std::sort(hits.begin(), hits.end());
+  for (int h : hits) {
+    const auto& p = impl_->patterns[h];
+    int ngroups = p.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> groups(ngroups);
+    size_t pos = 0;
+    while (pos <= slotted.size() &&
+           p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
+                       groups.data(), ngroups)) {
+      RuleMatch m;
+      m.rule = p.rule;
+      m.begin = size_t(groups[0].data() - slotted.data());
+      m.end = m.begin + groups[0].size();
+      for (size_t k = 0; k < p.slots.size(); ++k) {
+        const auto& g = groups[p.groups[k]];
+        SlotCapture sc;
+        sc.slot = p.slots[k].name;
+        if (g.data() != nullptr) {
+          size_t b = size_t(g.data() - slotted.data());
+          std::vector<int> toks = TokensIn(slotted, b, b + g.size());
+          if (p.slots[k].list) toks = ListItems(slotted, b, b + g.size());
+          sc.mentions = std::move(toks);
+        }
+        m.slots.push_back(std::move(sc));
+      }
+      out->push_back(std::move(m));
+      size_t next = out->back().end;
+      if (next <= pos) next = pos + 1;
+      pos = next;
+    }
+  }
+}
+
+std::string RuleSet::StatusFor(std::string_view slotted, size_t begin,
+                               size_t end) const {
+  std::string best = "asserted";
+  int rank = 0;
+  for (const auto& m : impl_->markers) {
+    size_t from = m.match_scope ? begin : 0;
+    if (RE2::PartialMatch(slotted.substr(from, end - from), *m.re) &&
+        StatusRank(m.status) > rank) {
+      rank = StatusRank(m.status);
+      best = m.status;
+    }
+  }
+  return best;
+}
+
+size_t RuleSet::PossessiveLength(std::string_view text, size_t pos) const {
+  if (!impl_->possessive || pos >= text.size()) return 0;
+  re2::StringPiece m;
+  re2::StringPiece rest(text.data() + pos, text.size() - pos);
+  if (!impl_->possessive->Match(rest, 0, rest.size(), RE2::ANCHOR_START, &m, 1))
+    return 0;
+  return m.size();
+}
+
+}  // namespace newsgraph::rules

@@ -1,0 +1,94 @@
+// The rule language (docs/rule-language.md): RE2 patterns over "slotted"
+// sentences, in which every entity mention is replaced by a token
+// "\x01<type code><mention index>\x02". A pattern names slots such as
+// {S:org} (one mention of those types) or {O+:player} (a coordinated list
+// of mentions); `emit` lines turn the captured slots into relations.
+#ifndef NEWSGRAPH_RULES_RULE_SET_H_
+#define NEWSGRAPH_RULES_RULE_SET_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsgraph/status.h"
+#include "ontology/ontology.h"
+
+namespace newsgraph::rules {
+
+// One `emit RELATION SUBJECT OBJECT` line of a rule.
+struct Emit {
+  std::string relation;
+  std::string subject_slot;
+  std::string object_slot;
+};
+
+struct Rule {
+  std::string id;
+  std::string file;  // where it was defined
+  int line = 0;
+  std::vector<Emit> emits;
+  std::string status;  // fixed status ("planned", ...) or "" for asserted
+};
+
+// The mentions one slot captured, in text order.
+struct SlotCapture {
+  std::string slot;
+  std::vector<int> mentions;  // mention indices
+};
+
+struct RuleMatch {
+  int rule = -1;               // index into RuleSet::rules()
+  size_t begin = 0, end = 0;   // span of the match in the slotted sentence
+  std::vector<SlotCapture> slots;
+};
+
+// Compiled rules. Immutable after Compile; Match is const and thread-safe.
+class RuleSet {
+ public:
+  ~RuleSet();
+  // Parses and compiles rule files in order (macros are shared across files,
+  // defined before use). Errors read "<file>:<line>: <what>".
+  static Result<std::unique_ptr<RuleSet>> Compile(
+      const std::vector<std::string>& files, const ontology::Ontology& onto);
+  // Same, from in-memory text (`name` is used in messages).
+  static Result<std::unique_ptr<RuleSet>> CompileText(
+      const std::vector<std::pair<std::string, std::string>>& named_texts,
+      const ontology::Ontology& onto);
+
+  // Appends all matches of all rules in `slotted`.
+  void Match(std::string_view slotted, std::vector<RuleMatch>* out) const;
+
+  // The status the markers give a match (sentence-level context), or
+  // "asserted". Precedence: denied > negated > planned > reported.
+  std::string StatusFor(std::string_view slotted, size_t begin,
+                        size_t end) const;
+
+  // Length of the `possessive` macro (e.g. "的", "'s ") matched at `pos`,
+  // or 0. A list token followed by it and another token is a possessor,
+  // not a list item.
+  size_t PossessiveLength(std::string_view text, size_t pos) const;
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  size_t pattern_count() const;
+
+  // Mention indices of the tokens ("\x01c12\x02") in text[begin, end).
+  static std::vector<int> TokensIn(std::string_view text, size_t begin,
+                                   size_t end);
+
+  // The items of a list slot captured as slotted[begin, end): its tokens
+  // outside parentheses that are not possessors.
+  std::vector<int> ListItems(std::string_view slotted, size_t begin,
+                             size_t end) const;
+
+  struct Impl;  // compiled patterns (rule_set.cc)
+
+ private:
+  RuleSet();
+  std::vector<Rule> rules_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsgraph::rules
+
+#endif  // NEWSGRAPH_RULES_RULE_SET_H_

@@ -1,0 +1,64 @@
+// Sentence segmentation of original (not normalized) UTF-8 text with ICU.
+#ifndef NEWSGRAPH_TEXT_SENTENCE_SPLITTER_H_
+#define NEWSGRAPH_TEXT_SENTENCE_SPLITTER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "newsgraph/status.h"
+#include "text/span.h"
+
+namespace newsgraph::text {
+
+// Splits text into sentences: ICU's sentence break iterator for locale
+// "en@ss=standard" (UAX #29 plus English abbreviation suppressions such as
+// "Mr." and "Inc."), run directly on the UTF-8 bytes, with three
+// adjustments:
+//  - a line break always ends a sentence (UAX #29 rule SB4);
+//  - opening quotes and brackets (“ 「 『 ( and an unbalanced ") that UAX #29
+//    attaches to the end of the previous sentence (as in 。“) move to the
+//    sentence they open;
+//  - no break after a few abbreviations ICU's list misses or cannot suppress
+//    ("U.S.", "U.K.", "Dr.", "St.", "Gen.", "Corp.", "Ltd.", ...; see the
+//    table in sentence_splitter.cc) when the sentence continues on the same
+//    line;
+//  - no break before a lower-case ASCII letter on the same line, so
+//    "“Why now?” she asked." stays whole (UAX #29 does this after "." only).
+// A quotation ending in 。” followed by more text ("“……。”她说。") is split
+// after the closing quote, as UAX #29 specifies.
+// Terminators are 。！？!? and . (not inside numbers: "6.5亿", "$1.5 billion");
+// closing quotes and brackets after them (” 」 』 " ') stay in the sentence.
+//
+// Thread safety: Split is const and may be called concurrently; each call
+// borrows an ICU iterator from an internal mutex-guarded pool.
+class SentenceSplitter {
+ public:
+  // Loads ICU break rules; fails with Internal when ICU data is missing.
+  static Result<std::unique_ptr<SentenceSplitter>> Create();
+
+  ~SentenceSplitter();
+  SentenceSplitter(const SentenceSplitter&) = delete;
+  SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+
+  // Sentence spans of `text` (valid UTF-8), in order, each shifted by
+  // `base_offset`. Spans exclude leading and trailing white space (including
+  // U+3000 and NBSP) and are never empty; text that is all white space gives
+  // no spans. `text` is not retained after the call.
+  std::vector<Span> Split(std::string_view text, size_t base_offset = 0) const;
+
+ private:
+  class IteratorPool;
+  explicit SentenceSplitter(std::unique_ptr<IteratorPool> pool);
+
+  // Appends the sentences of `chunk` (< 2 GiB), shifted by `offset`, to out.
+  void SplitChunk(std::string_view chunk, size_t offset,
+                  std::vector<Span>* out) const;
+
+  std::unique_ptr<IteratorPool> pool_;
+};
+
+}  // namespace newsgraph::text
+
+#endif  // NEWSGRAPH_TEXT_SENTENCE_SPLITTER_H_

@@ -1,0 +1,69 @@
+#include "text/char_class.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+namespace newsgraph::text {
+namespace {
+
+TEST_CASE("Character classes", "[char_class]") {
+  struct Case {
+    const char* name;
+    char32_t c;
+    bool space, letter, cjk, digit, opening;
+  };
+  const std::vector<Case> cases = {
+      {"space", U' ', true, false, false, false, false},
+      {"newline", U'\n', true, false, false, false, false},
+      {"nbsp", 0x00A0, true, false, false, false, false},
+      {"ideographic space", 0x3000, true, false, false, false, false},
+      {"zero width space", 0x200B, true, false, false, false, false},
+      {"latin letter", U'q', false, true, false, false, false},
+      {"accented letter", U'é', false, true, false, false, false},
+      {"han", U'微', false, true, true, false, false},
+      {"katakana", U'カ', false, true, true, false, false},
+      {"hangul", U'가', false, true, true, false, false},
+      {"ascii digit", U'7', false, false, false, true, false},
+      {"full-width digit", U'７', false, false, false, true, false},
+      {"ideographic full stop", U'。', false, false, false, false, false},
+      {"left double quote", U'“', false, false, false, false, true},
+      {"right double quote", U'”', false, false, false, false, false},
+      {"corner bracket", U'「', false, false, false, false, true},
+      {"full-width parenthesis", U'（', false, false, false, false, true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CHECK(IsWhiteSpace(c.c) == c.space);
+    CHECK(IsLetter(c.c) == c.letter);
+    CHECK(IsCjk(c.c) == c.cjk);
+    CHECK(IsDigit(c.c) == c.digit);
+    CHECK(IsOpeningPunctuation(c.c) == c.opening);
+  }
+}
+
+TEST_CASE("TrimSpan and TrimWhiteSpace", "[char_class]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    Span span;
+    Span expected;
+  };
+  const std::vector<Case> cases = {
+      {"nothing to trim", "abc", {0, 3}, {0, 3}},
+      {"ascii spaces", "  ab \n", {0, 6}, {2, 4}},
+      {"ideographic spaces", "\u3000\u3000正文\u3000", {0, 15}, {6, 12}},
+      {"nbsp", "\u00A0x\u00A0", {0, 5}, {2, 3}},
+      {"all white space", " \t\u3000", {0, 5}, {5, 5}},
+      {"empty", "", {0, 0}, {0, 0}},
+      {"inner span", "a  b  c", {1, 6}, {3, 4}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CHECK(TrimSpan(c.text, c.span) == c.expected);
+  }
+  CHECK(TrimWhiteSpace("\u3000 标题 \r") == "标题");
+}
+
+}  // namespace
+}  // namespace newsgraph::text

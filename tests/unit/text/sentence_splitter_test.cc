@@ -1,0 +1,164 @@
+#include "text/sentence_splitter.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace newsgraph::text {
+namespace {
+
+const SentenceSplitter& TheSplitter() {
+  static const std::unique_ptr<SentenceSplitter> splitter = [] {
+    auto created = SentenceSplitter::Create();
+    REQUIRE(created.ok());
+    return std::move(created).value();
+  }();
+  return *splitter;
+}
+
+std::vector<std::string> Sentences(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Span& s : TheSplitter().Split(text)) {
+    out.emplace_back(s.In(text));
+  }
+  return out;
+}
+
+TEST_CASE("Split finds sentences", "[sentence_splitter]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"empty", "", {}},
+      {"only white space", " \n\t\u3000\u00A0 ", {}},
+      {"chinese full stops",
+       "两家公司周三宣布合作。新基金规模为三百亿美元。",
+       {"两家公司周三宣布合作。", "新基金规模为三百亿美元。"}},
+      {"chinese exclamation and question marks",
+       "这太快了！真的吗？是的。",
+       {"这太快了！", "真的吗？", "是的。"}},
+      {"closing curly quote stays with its sentence",
+       "他表示：“我们很高兴。”随后离开了会场。",
+       {"他表示：“我们很高兴。”", "随后离开了会场。"}},
+      {"opening curly quote moves to the next sentence",
+       "会议结束了。“这是新的开始。”她说。",
+       {"会议结束了。", "“这是新的开始。”", "她说。"}},
+      {"corner brackets",
+       "他说「好。」『没问题！』大家都笑了。",
+       {"他说「好。」", "『没问题！』", "大家都笑了。"}},
+      {"question inside quotes followed by lower case",
+       "“Why now?” she asked. Nobody knew.",
+       {"“Why now?” she asked.", "Nobody knew."}},
+      {"straight quotes after a chinese full stop",
+       "代号定为\"北极星\"。\"北极星\"将于明年推出。",
+       {"代号定为\"北极星\"。", "\"北极星\"将于明年推出。"}},
+      {"chinese semicolon does not break",
+       "一方负责芯片；另一方负责电力。",
+       {"一方负责芯片；另一方负责电力。"}},
+      {"decimal before a chinese unit",
+       "该公司以6.5亿美元收购了对手。随后股价上涨。",
+       {"该公司以6.5亿美元收购了对手。", "随后股价上涨。"}},
+      {"english with Inc. and a dollar decimal",
+       "Example Inc. agreed to pay $1.5 billion for the unit. The deal closes "
+       "in May.",
+       {"Example Inc. agreed to pay $1.5 billion for the unit.",
+        "The deal closes in May."}},
+      {"U.S. before a capitalized word",
+       "The U.S. Treasury declined to comment. Markets rose.",
+       {"The U.S. Treasury declined to comment.", "Markets rose."}},
+      {"U.S. before a lower-case word",
+       "Several U.S. lawmakers objected. Nothing changed.",
+       {"Several U.S. lawmakers objected.", "Nothing changed."}},
+      {"Mr. and Dr. titles",
+       "Mr. Lee met Dr. Park on Monday. They talked.",
+       {"Mr. Lee met Dr. Park on Monday.", "They talked."}},
+      {"english quotes and exclamations",
+       "\"We are done,\" she said. 'Really?' he asked! Then silence.",
+       {"\"We are done,\" she said.", "'Really?' he asked!", "Then silence."}},
+      {"closing straight quote after a period",
+       "He wrote \"the end.\" Nobody replied.",
+       {"He wrote \"the end.\"", "Nobody replied."}},
+      {"newline ends a sentence",
+       "第一行没有句号\n第二行也没有\nA heading\nBody text here.",
+       {"第一行没有句号", "第二行也没有", "A heading", "Body text here."}},
+      {"abbreviation at the end of a line still breaks",
+       "He moved to the U.S.\nThen he stayed.",
+       {"He moved to the U.S.", "Then he stayed."}},
+      {"leading and trailing white space trimmed",
+       "\u3000\u3000第一句。 \u00A0第二句。\u3000",
+       {"第一句。", "第二句。"}},
+      {"mixed chinese and english",
+       "微软周三表示，将与xAI合作。Microsoft said the fund would grow. "
+       "双方未披露细节。",
+       {"微软周三表示，将与xAI合作。", "Microsoft said the fund would grow.",
+        "双方未披露细节。"}},
+      {"crlf line ends", "One.\r\nTwo\r\n", {"One.", "Two"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CHECK(Sentences(c.text) == c.expected);
+  }
+}
+
+TEST_CASE("Split offsets spans by base_offset", "[sentence_splitter]") {
+  const std::string text = "  First one. Second one.";
+  const std::vector<Span> spans = TheSplitter().Split(text, 100);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0] == Span{102, 112});
+  CHECK(spans[1] == Span{113, 124});
+}
+
+TEST_CASE("Split never returns empty or untrimmed spans",
+          "[sentence_splitter]") {
+  const std::vector<std::string> texts = {
+      "。。。",
+      "！？",
+      "\"\"",
+      "“",
+      "a.\n\n\nb.",
+      "「」。『",
+      " . . . ",
+      "Dr.",
+      "U.S. U.S. U.S.",
+      "…… 好的……\n",
+      "ab\x80. Cd\xE4\xB8。好",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    size_t last_end = 0;
+    for (const Span& s : TheSplitter().Split(text)) {
+      CHECK(s.begin < s.end);
+      CHECK(s.begin >= last_end);
+      CHECK(s.end <= text.size());
+      CHECK(text[s.begin] != ' ');
+      CHECK(text[s.end - 1] != ' ');
+      last_end = s.end;
+    }
+  }
+}
+
+TEST_CASE("Split is safe to call from several threads", "[sentence_splitter]") {
+  const std::string text =
+      "第一句。第二句！Third one? Fourth one. “第五句。”第六句。";
+  const std::vector<Span> expected = TheSplitter().Split(text);
+  REQUIRE(expected.size() == 6);
+  std::vector<int> ok(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      int good = 1;
+      for (int i = 0; i < 300; ++i) {
+        if (!(TheSplitter().Split(text) == expected)) good = 0;
+      }
+      ok[t] = good;
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(ok == std::vector<int>(4, 1));
+}
+
+}  // namespace
+}  // namespace newsgraph::text
