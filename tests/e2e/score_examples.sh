@@ -2,11 +2,12 @@
 # Scores the team's own sample articles of one language against their gold
 # (precision >= 0.90, recall >= 0.85). The scorer lives in ../shared.
 set -euo pipefail
-NG=$1 ROOT=$2 LANG_=$3 SHARED=$4
+NG=$1 ROOT=$2 LANG_=$3 SHARED=$4 MIN_P=${5:-0.90} MIN_R=${6:-0.85}
 if [ ! -f "$SHARED/eval/score.py" ]; then echo "skipped: no scorer"; exit 77; fi
 EX=$ROOT/examples
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 files=("$EX/$LANG_"/*.txt)
+[ "$LANG_" = en ] && files+=("$EX"/html/*.html)
 "$NG" extract "${files[@]}" > "$tmp/pred.jsonl"
 # Corpus documents of this language.
 python3 - "$EX/corpus.jsonl" "$LANG_" > "$tmp/corpus.jsonl" <<'PY'
@@ -16,6 +17,6 @@ for line in open(sys.argv[1], encoding="utf-8"):
         print(line.rstrip("\n"))
 PY
 if [ -s "$tmp/corpus.jsonl" ]; then "$NG" extract "$tmp/corpus.jsonl" >> "$tmp/pred.jsonl"; fi
-cat "$EX"/gold/"$LANG_"-*.relations.jsonl "$EX"/gold/corpus-"$LANG_"-*.relations.jsonl > "$tmp/gold.jsonl" 2>/dev/null || true
+cat "$EX"/gold/"$LANG_"-*.relations.jsonl "$EX"/gold/corpus-"$LANG_"-*.relations.jsonl > "$tmp/gold.jsonl"
 python3 "$SHARED/eval/score.py" --gold "$tmp/gold.jsonl" --entities "$EX/gold/entities.jsonl" \
-  --pred "$tmp/pred.jsonl" --min-precision "${MIN_P:-0.90}" --min-recall "${MIN_R:-0.85}"
+  --pred "$tmp/pred.jsonl" --min-precision "$MIN_P" --min-recall "$MIN_R"

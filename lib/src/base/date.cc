@@ -62,6 +62,9 @@ std::optional<Date> Date::ParseIso(std::string_view s) {
       d.day = ToInt(s.substr(8, 2));
     }
   }
+  // "2025-00" and "2025-03-00" are malformed, not a lower precision.
+  if ((s.size() > 4 && d.month == 0) || (s.size() > 7 && d.day == 0))
+    return std::nullopt;
   if (!d.Valid()) return std::nullopt;
   return d;
 }

@@ -11,7 +11,17 @@ namespace internal {
 size_t ParenAliasEnd(std::string_view norm, const std::vector<Mention>& ms,
                      size_t i) {
   size_t p = ms[i].end;
-  while (p < norm.size() && norm[p] == ' ') ++p;
+  // Spaces and closing quotes may stand between a name and "(": “星际之门”(...)
+  while (p < norm.size()) {
+    if (norm[p] == ' ' || norm[p] == '"') {
+      ++p;
+    } else if (norm.compare(p, 3, "”") == 0 || norm.compare(p, 3, "」") == 0 ||
+               norm.compare(p, 3, "』") == 0) {
+      p += 3;
+    } else {
+      break;
+    }
+  }
   if (p >= norm.size() || norm[p] != '(') return i;
   size_t close = norm.find(')', p);
   if (close == std::string_view::npos || close - p > 160) return i;

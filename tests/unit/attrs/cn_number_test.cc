@@ -87,13 +87,27 @@ TEST_CASE("ChineseMultiplierExponent reads unit runs", "[attrs][cn_number]") {
     std::optional<int> expected;
   };
   const std::vector<Case> cases = {
-      {"十", 1},         {"百", 2},         {"千", 3},
-      {"万", 4},         {"十万", 5},       {"百万", 6},
-      {"千万", 7},       {"亿", 8},         {"十亿", 9},
-      {"百亿", 10},      {"千亿", 11},      {"万亿", 12},
-      {"萬", 4},         {"億", 8},         {"十万亿", 13},
-      {"", std::nullopt}, {"亿万", std::nullopt}, {"万万", std::nullopt},
-      {"千百", std::nullopt}, {"五万", std::nullopt}, {"万五", std::nullopt},
+      {"十", 1},
+      {"百", 2},
+      {"千", 3},
+      {"万", 4},
+      {"十万", 5},
+      {"百万", 6},
+      {"千万", 7},
+      {"亿", 8},
+      {"十亿", 9},
+      {"百亿", 10},
+      {"千亿", 11},
+      {"万亿", 12},
+      {"萬", 4},
+      {"億", 8},
+      {"十万亿", 13},
+      {"", std::nullopt},
+      {"亿万", std::nullopt},
+      {"万万", std::nullopt},
+      {"千百", std::nullopt},
+      {"五万", std::nullopt},
+      {"万五", std::nullopt},
       {"美元", std::nullopt},
   };
   for (const Case& c : cases) {
@@ -109,12 +123,8 @@ TEST_CASE("ChineseNumeralLength and digit strings", "[attrs][cn_number]") {
     bool digit_string;
   };
   const std::vector<Case> cases = {
-      {"五十亿美元", 9, false},
-      {"二〇二四年", 12, true},
-      {"三家", 3, true},
-      {"美元", 0, false},
-      {"", 0, false},
-      {"12", 0, false},
+      {"五十亿美元", 9, false}, {"二〇二四年", 12, true}, {"三家", 3, true},
+      {"美元", 0, false},       {"", 0, false},           {"12", 0, false},
       {"十", 3, false},
   };
   for (const Case& c : cases) {

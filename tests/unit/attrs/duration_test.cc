@@ -39,6 +39,7 @@ TEST_CASE("FindDurations reads Chinese durations", "[attrs][duration]") {
   const std::vector<Case> cases = {
       {"双方签署为期五年的供货协议", {{"为期五年", 5}}},
       {"贷款为期3年", {{"为期3年", 3}}},
+      {"______为期五年的合作", {{"为期五年", 5}}},
       {"发行五年期债券", {{"五年期", 5}}},
       {"未来四年将新建三座工厂", {{"未来四年", 4}}},
       {"项目建设周期18个月", {{"18个月", 1.5}}},
@@ -115,9 +116,10 @@ TEST_CASE("FindDurations skips dates, offsets, ages and vague spans",
 TEST_CASE("FindDurations is safe and deterministic on arbitrary input",
           "[attrs][duration]") {
   const std::vector<std::string> pieces = {
-      "五", "年", "个", "月", "半", "期", "为期", "未来", "3", "18", "-",
-      " ", "year", "years", "months", "decade", "a ", "over ", "five",
-      "<n>", "\xe5\xb9", "\xff", "多", "前", "第", "2024", ".", "twenty-",
+      "五",     "年",     "个", "月",    "半",   "期",   "为期",
+      "未来",   "3",      "18", "-",     " ",    "year", "years",
+      "months", "decade", "a ", "over ", "five", "<n>",  "\xe5\xb9",
+      "\xff",   "多",     "前", "第",    "2024", ".",    "twenty-",
   };
   std::mt19937 rng(7);
   for (int round = 0; round < 3000; ++round) {

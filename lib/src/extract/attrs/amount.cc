@@ -1,10 +1,12 @@
 #include "extract/attrs/amount.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <optional>
 #include <system_error>
 
+#include "extract/attrs/amount_tables.h"
 #include "extract/attrs/cn_number.h"
 #include "extract/attrs/text_scan.h"
 
@@ -12,145 +14,21 @@ namespace newsgraph::extract::attrs {
 
 namespace {
 
-struct Code {
-  std::string_view text;
-  std::string_view code;
-};
-
-// Currency words written after a number in Chinese text.
-constexpr Code kZhCurrencies[] = {
-    {"美元", "USD"},     {"美金", "USD"},     {"港元", "HKD"},
-    {"港币", "HKD"},     {"港幣", "HKD"},     {"欧元", "EUR"},
-    {"歐元", "EUR"},     {"英镑", "GBP"},     {"英鎊", "GBP"},
-    {"日元", "JPY"},     {"日圆", "JPY"},     {"日圓", "JPY"},
-    {"円", "JPY"},       {"韩元", "KRW"},     {"韓元", "KRW"},
-    {"印度卢比", "INR"}, {"卢比", "INR"},     {"澳元", "AUD"},
-    {"加元", "CAD"},     {"加币", "CAD"},     {"新台币", "TWD"},
-    {"新台幣", "TWD"},   {"台币", "TWD"},     {"新加坡元", "SGD"},
-    {"新元", "SGD"},     {"瑞士法郎", "CHF"}, {"瑞郎", "CHF"},
-    {"卢布", "RUB"},     {"迪拉姆", "AED"},   {"里亚尔", "SAR"},
-    {"元人民币", "CNY"}, {"人民币", "CNY"},   {"块钱", "CNY"},
-    {"元", "CNY"},
-};
-
-// Words that start with 元 but are not the currency.
-constexpr std::string_view kNotYuan[] = {"元宇宙", "元素", "元件", "元器件",
-                                         "元老", "元年"};
-
-// Currency symbols and codes written before a number.
-constexpr Code kPrefixCurrencies[] = {
-    {"us$", "USD"}, {"u.s.$", "USD"}, {"hk$", "HKD"}, {"au$", "AUD"},
-    {"a$", "AUD"},  {"ca$", "CAD"},   {"c$", "CAD"},  {"s$", "SGD"},
-    {"nt$", "TWD"}, {"nz$", "NZD"},   {"$", "USD"},   {"€", "EUR"},
-    {"£", "GBP"},   {"¥", "JPY"},     {"₩", "KRW"},   {"₹", "INR"},
-    {"₽", "RUB"},   {"usd", "USD"},   {"rmb", "CNY"}, {"cny", "CNY"},
-    {"eur", "EUR"}, {"gbp", "GBP"},   {"jpy", "JPY"}, {"hkd", "HKD"},
-    {"krw", "KRW"}, {"inr", "INR"},   {"aud", "AUD"}, {"cad", "CAD"},
-    {"sgd", "SGD"}, {"chf", "CHF"},   {"twd", "TWD"}, {"rs.", "INR"},
-    {"rs", "INR"},  {"人民币", "CNY"},
-};
-
-// Currency words and codes written after a number in English text.
-constexpr Code kEnCurrencies[] = {
-    {"u.s. dollars", "USD"},       {"us dollars", "USD"},
-    {"hong kong dollars", "HKD"},  {"australian dollars", "AUD"},
-    {"canadian dollars", "CAD"},   {"singapore dollars", "SGD"},
-    {"new taiwan dollars", "TWD"}, {"taiwan dollars", "TWD"},
-    {"dollars", "USD"},            {"dollar", "USD"},
-    {"yuan", "CNY"},               {"renminbi", "CNY"},
-    {"rmb", "CNY"},                {"yen", "JPY"},
-    {"euros", "EUR"},              {"euro", "EUR"},
-    {"pounds sterling", "GBP"},    {"pounds", "GBP"},
-    {"sterling", "GBP"},           {"rupees", "INR"},
-    {"swiss francs", "CHF"},       {"francs", "CHF"},
-    {"roubles", "RUB"},            {"rubles", "RUB"},
-    {"dirhams", "AED"},            {"riyals", "SAR"},
-    {"won", "KRW"},                {"usd", "USD"},
-    {"cny", "CNY"},                {"eur", "EUR"},
-    {"gbp", "GBP"},                {"jpy", "JPY"},
-    {"hkd", "HKD"},                {"krw", "KRW"},
-    {"inr", "INR"},                {"aud", "AUD"},
-    {"cad", "CAD"},                {"sgd", "SGD"},
-    {"chf", "CHF"},                {"twd", "TWD"},
-    {"rub", "RUB"},                {"aed", "AED"},
-    {"sar", "SAR"},                {"nzd", "NZD"},
-};
-
-struct Scale {
-  std::string_view text;
-  int exp;
-  bool attached_only;  // single letters: "$30m" but not "$30 m"
-  bool plain;          // makes a bare number an amount ("30 billion")
-};
-
-constexpr Scale kScales[] = {
-    {"trillion", 12, false, true}, {"billion", 9, false, true},
-    {"million", 6, false, true},   {"thousand", 3, false, true},
-    {"crores", 7, false, true},    {"crore", 7, false, true},
-    {"lakhs", 5, false, true},     {"lakh", 5, false, true},
-    {"trn", 12, false, true},      {"tn", 12, false, true},
-    {"bln", 9, false, true},       {"bn", 9, false, true},
-    {"mln", 6, false, false},      {"mn", 6, false, false},
-    {"m", 6, true, false},         {"b", 9, true, false},
-    {"k", 3, true, false},
-};
-
-// Chinese classifiers that make a number a count.
-constexpr std::string_view kZhClassifiers[] = {
-    "个", "块", "台", "张", "颗", "枚", "座", "家", "名", "位", "辆",
-    "架", "套", "片", "部", "款", "项", "所", "艘", "栋", "只", "份",
-    "条", "间", "处", "笔", "户", "人", "件", "支", "批", "种",
-};
-
-// Classifier + word combinations that are not counts of things.
-constexpr std::string_view kNotCounts[] = {
-    "个月",   "个多月", "个半月", "个百分点", "个季度", "个小时",
-    "个星期", "个工作日", "个交易日", "个财年", "位数",   "种子",
-};
-
-// English nouns that make a number a count.
-constexpr std::string_view kEnUnits[] = {
-    "units",       "unit",       "gpus",        "chips",      "processors",
-    "accelerators", "servers",   "employees",   "workers",    "staff",
-    "jobs",        "people",     "users",       "customers",  "subscribers",
-    "shares",      "vehicles",   "cars",        "evs",        "devices",
-    "phones",      "smartphones", "robots",     "satellites", "homes",
-    "households",  "stores",     "factories",   "data centers", "datacenters",
-    "aircraft",    "planes",     "jets",        "engineers",  "researchers",
-    "members",     "copies",     "licenses",    "patents",    "students",
-};
-
-// Qualifiers written before an amount that make it approximate.
-struct Marker {
-  std::string_view text;
-  bool chinese_run_only;  // only before a number in Chinese numerals
-};
-
-constexpr Marker kMarkers[] = {
-    {"大约", false}, {"约合", false}, {"约", false},     {"将近", false},
-    {"接近", false}, {"近", false},   {"超过", false},   {"超", false},
-    {"逾", false},   {"多达", false}, {"高达", false},   {"至少", false},
-    {"不到", false}, {"不足", false}, {"不少于", false}, {"不低于", false},
-    {"最多", false}, {"上", true},    {"数", true},      {"几", true},
-    {"about", false},        {"around", false},     {"approximately", false},
-    {"roughly", false},      {"nearly", false},     {"almost", false},
-    {"close to", false},     {"more than", false},  {"over", false},
-    {"up to", false},        {"at least", false},   {"as much as", false},
-    {"as many as", false},   {"less than", false},  {"fewer than", false},
-    {"upwards of", false},   {"an estimated", false}, {"estimated", false},
-    {"some", false},         {"~", false},          {"≈", false},
-};
-
-// Characters that, right before 约 / 近, make them part of another word
-// (合约 contract, 签约 signing, 最近 recently, ...).
-constexpr std::string_view kNotYueBefore[] = {"合", "签", "条", "协", "契",
-                                              "公", "预", "相", "制", "履",
-                                              "违", "节", "邀", "特", "婚"};
-constexpr std::string_view kNotJinBefore[] = {"最", "附", "临", "亲",
-                                              "就", "靠", "贴", "逼"};
-
-// Qualifiers written after an amount that make it approximate.
-constexpr std::string_view kTailMarkers[] = {"左右", "上下", "以上", "之多"};
+using amount_tables::Code;
+using amount_tables::kEnCurrencies;
+using amount_tables::kEnUnits;
+using amount_tables::kMarkers;
+using amount_tables::kNotCounts;
+using amount_tables::kNotJinBefore;
+using amount_tables::kNotModifiers;
+using amount_tables::kNotYuan;
+using amount_tables::kNotYueBefore;
+using amount_tables::kPrefixCurrencies;
+using amount_tables::kScales;
+using amount_tables::kTailMarkers;
+using amount_tables::kZhClassifiers;
+using amount_tables::kZhCurrencies;
+using amount_tables::Marker;
 
 // Longest entry of `table` found at text[pos]; for entries starting with an
 // ASCII letter the match must also end at a word boundary. Returns the entry
@@ -171,6 +49,7 @@ int Longest(std::string_view text, size_t pos, const T (&table)[N]) {
   return best;
 }
 
+// Longest() over a plain word list.
 template <size_t N>
 int LongestWord(std::string_view text, size_t pos,
                 const std::string_view (&table)[N]) {
@@ -186,6 +65,7 @@ int LongestWord(std::string_view text, size_t pos,
   return best;
 }
 
+// True when text[0, pos) ends with any word of `table`.
 template <size_t N>
 bool AnyEndsAt(std::string_view text, size_t pos,
                const std::string_view (&table)[N]) {
@@ -247,6 +127,7 @@ int ReadScale(std::string_view text, size_t pos, size_t* end) {
   return i;
 }
 
+// True when a percent sign or word follows pos ("5%", "5 percent").
 bool IsPercentAt(std::string_view text, size_t pos) {
   size_t s = SkipSpaces(text, pos);
   if (HasAt(text, s, "%") || HasAt(text, s, "‰")) return true;
@@ -254,6 +135,31 @@ bool IsPercentAt(std::string_view text, size_t pos) {
     if (HasAt(text, s, w) && BoundaryAfter(text, s + w.size())) return true;
   }
   return false;
+}
+
+// Reads an English count noun at pos, directly ("100,000 gpus") or after up
+// to two modifiers ("200,000 nvidia h100 gpus", "3,000 new employees").
+// Returns the index into kEnUnits and sets *end, or returns -1.
+int ReadEnglishUnit(std::string_view text, size_t pos, size_t* end) {
+  size_t p = pos;
+  for (int words = 0; words <= 2; ++words) {
+    int u = LongestWord(text, p, kEnUnits);
+    if (u >= 0) {
+      *end = p + kEnUnits[u].size();
+      return u;
+    }
+    size_t e = p;
+    while (e < text.size() && (IsAsciiAlnum(text[e]) || text[e] == '-')) ++e;
+    if (e == p || !AlphaAt(text, p)) return -1;
+    const std::string_view word = text.substr(p, e - p);
+    for (std::string_view stop : kNotModifiers) {
+      if (word == stop) return -1;
+    }
+    p = e;
+    if (!HasAt(text, p, " ")) return -1;
+    p = SkipSpaces(text, p);
+  }
+  return -1;
 }
 
 // Reads the currency or count word after a number ending at pos and any
@@ -289,10 +195,11 @@ void ReadSuffix(std::string_view text, size_t pos, std::string_view fixed,
       c->currency = std::string(kEnCurrencies[ec].code);
       c->end = s + kEnCurrencies[ec].text.size();
     } else if (ec < 0 && fixed.empty() && s > pos) {
-      int u = LongestWord(text, s, kEnUnits);
+      size_t unit_end = 0;
+      int u = ReadEnglishUnit(text, s, &unit_end);
       if (u >= 0) {
         c->unit = std::string(kEnUnits[u]);
-        c->end = s + kEnUnits[u].size();
+        c->end = unit_end;
       }
     }
   }
@@ -308,7 +215,7 @@ void ReadSuffix(std::string_view text, size_t pos, std::string_view fixed,
 bool ValidNumberStart(std::string_view text, size_t pos) {
   if (pos == 0) return true;
   const char p = text[pos - 1];
-  if (IsAsciiAlnum(p) || p == '>' || p == '#' || p == '_') return false;
+  if (IsAsciiAlnum(p) || p == '>' || p == '#') return false;
   if ((p == '.' || p == ',') && pos >= 2 &&
       (IsAsciiDigit(text[pos - 2]) || text[pos - 2] == '>')) {
     return false;
@@ -353,6 +260,8 @@ std::optional<Candidate> ArabicAt(std::string_view text, size_t pos,
   return c;
 }
 
+// `v` in fixed notation with the fewest digits that read back exactly
+// ("30000000000", "1.5"); "0" for negative or non-finite values.
 std::string ShortestFixed(double v) {
   if (!std::isfinite(v) || v < 0) v = 0;
   char buf[1100];
@@ -460,6 +369,17 @@ std::optional<Candidate> NumberWordAt(std::string_view text, size_t pos) {
 
 // A currency prefix ("$", "us$", "rmb ", "人民币") followed by a number.
 std::optional<Candidate> PrefixCurrencyAt(std::string_view text, size_t pos) {
+  static const std::array<bool, 256> kFirstBytes = [] {
+    std::array<bool, 256> first{};
+    for (const Code& c : kPrefixCurrencies) {
+      first[static_cast<unsigned char>(c.text.front())] = true;
+    }
+    return first;
+  }();
+  if (pos >= text.size() ||
+      !kFirstBytes[static_cast<unsigned char>(text[pos])]) {
+    return std::nullopt;
+  }
   int i = Longest(text, pos, kPrefixCurrencies);
   if (i < 0) {
     // Letter codes end at the number, not at a word boundary ("rmb5").
@@ -517,8 +437,7 @@ bool IsRank(std::string_view text, size_t begin) {
 }
 
 // Decides whether a candidate is an amount and turns it into a mention.
-std::optional<AmountMention> Accept(std::string_view text,
-                                    const Candidate& c) {
+std::optional<AmountMention> Accept(std::string_view text, const Candidate& c) {
   if (EndsAt(text, c.begin, "第")) return std::nullopt;
   if (!std::isfinite(c.value)) return std::nullopt;
   if (c.small_chinese) return std::nullopt;  // "一个", "两家", "三元"
@@ -546,6 +465,7 @@ size_t SkipAsciiToken(std::string_view text, size_t pos) {
   return i > pos ? i : pos + 1;
 }
 
+// `fixed` ("1000000.5") with "," between groups of three integer digits.
 std::string GroupThousands(const std::string& fixed) {
   const size_t dot = fixed.find('.');
   const std::string integer = fixed.substr(0, dot);
@@ -556,6 +476,27 @@ std::string GroupThousands(const std::string& fixed) {
   }
   if (dot != std::string::npos) out += fixed.substr(dot);
   return out;
+}
+
+// "100亿至150亿美元": the lower bound of a range takes the currency or unit
+// written only after the upper one.
+void InheritAcrossRanges(std::string_view text,
+                         std::vector<AmountMention>* out) {
+  for (size_t i = 0; i + 1 < out->size(); ++i) {
+    AmountMention& low = (*out)[i];
+    const AmountMention& high = (*out)[i + 1];
+    if (!low.currency.empty() || !low.unit.empty()) continue;
+    if (high.currency.empty() && high.unit.empty()) continue;
+    size_t b = SkipSpaces(text, low.end);
+    size_t e = high.begin;
+    while (e > b && text[e - 1] == ' ') --e;
+    const std::string_view gap = text.substr(b, e - b);
+    if (gap == "至" || gap == "到" || gap == "-" || gap == "–" || gap == "—" ||
+        gap == "to") {
+      low.currency = high.currency;
+      low.unit = high.unit;
+    }
+  }
 }
 
 }  // namespace
@@ -595,8 +536,8 @@ std::vector<AmountMention> FindAmounts(std::string_view text) {
     std::optional<AmountMention> a;
     if (c) a = Accept(text, *c);
     if (a) {
-      a->begin = QualifierStart(text, a->begin, floor, chinese_run,
-                                &a->approximate);
+      a->begin =
+          QualifierStart(text, a->begin, floor, chinese_run, &a->approximate);
       pos = floor = a->end;
       out.push_back(std::move(*a));
       continue;
@@ -607,6 +548,7 @@ std::vector<AmountMention> FindAmounts(std::string_view text) {
     }
     pos += skip;
   }
+  InheritAcrossRanges(text, &out);
   return out;
 }
 

@@ -19,9 +19,9 @@ struct AmountMention {
                               // KRW, INR, ...); "" for a count or a number
   std::string unit;           // for counts the classifier or noun ("个",
                               // "台", "gpus", "units"); "" otherwise
-  bool approximate = false;   // qualified (约, 近, 超过, 多达, about, nearly,
-                              // more than, up to, ~) or vague (数十亿, 上百亿,
-                              // 百亿, billions of dollars)
+  bool approximate = false;  // qualified (约, 近, 超过, 多达, about, nearly,
+                             // more than, up to, ~) or vague (数十亿, 上百亿,
+                             // 百亿, billions of dollars)
 };
 
 // Finds amounts in `normalized`, a sentence already passed through ICU

@@ -44,10 +44,10 @@ std::optional<double> ParseSection(const std::vector<Token>& t, size_t lo,
                                    size_t hi) {
   if (lo >= hi) return std::nullopt;
   double value = 0;
-  int pending = -1;    // digit waiting for its unit
-  int last_exp = 4;    // exponent of the last unit seen in this section
-  bool zero = false;   // a 零 since the last unit
-  bool seen = false;   // any token consumed
+  int pending = -1;   // digit waiting for its unit
+  int last_exp = 4;   // exponent of the last unit seen in this section
+  bool zero = false;  // a 零 since the last unit
+  bool seen = false;  // any token consumed
   for (size_t i = lo; i < hi; ++i) {
     if (t[i].exp < 0) {
       if (pending >= 0) return std::nullopt;  // two digits in a row
@@ -125,28 +125,65 @@ std::optional<double> ParseUnits(const std::vector<Token>& t, size_t lo,
 
 int ChineseDigitValue(char32_t cp) {
   switch (cp) {
-    case U'零': case U'〇': return 0;
-    case U'一': case U'壹': return 1;
-    case U'二': case U'两': case U'兩': case U'贰': case U'貳': return 2;
-    case U'三': case U'叁': case U'參': return 3;
-    case U'四': case U'肆': return 4;
-    case U'五': case U'伍': return 5;
-    case U'六': case U'陆': case U'陸': return 6;
-    case U'七': case U'柒': return 7;
-    case U'八': case U'捌': return 8;
-    case U'九': case U'玖': return 9;
-    default: return -1;
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+    case U'壹':
+      return 1;
+    case U'二':
+    case U'两':
+    case U'兩':
+    case U'贰':
+    case U'貳':
+      return 2;
+    case U'三':
+    case U'叁':
+    case U'參':
+      return 3;
+    case U'四':
+    case U'肆':
+      return 4;
+    case U'五':
+    case U'伍':
+      return 5;
+    case U'六':
+    case U'陆':
+    case U'陸':
+      return 6;
+    case U'七':
+    case U'柒':
+      return 7;
+    case U'八':
+    case U'捌':
+      return 8;
+    case U'九':
+    case U'玖':
+      return 9;
+    default:
+      return -1;
   }
 }
 
 int ChineseUnitExponent(char32_t cp) {
   switch (cp) {
-    case U'十': case U'拾': return 1;
-    case U'百': case U'佰': return 2;
-    case U'千': case U'仟': return 3;
-    case U'万': case U'萬': return 4;
-    case U'亿': case U'億': return 8;
-    default: return -1;
+    case U'十':
+    case U'拾':
+      return 1;
+    case U'百':
+    case U'佰':
+      return 2;
+    case U'千':
+    case U'仟':
+      return 3;
+    case U'万':
+    case U'萬':
+      return 4;
+    case U'亿':
+    case U'億':
+      return 8;
+    default:
+      return -1;
   }
 }
 

@@ -17,27 +17,26 @@ struct MonthName {
 };
 
 constexpr MonthName kMonths[] = {
-    {"january", 1, true},    {"jan", 1, false},   {"february", 2, true},
-    {"feb", 2, false},       {"march", 3, true},  {"mar", 3, false},
-    {"april", 4, true},      {"apr", 4, false},   {"may", 5, true},
-    {"june", 6, true},       {"jun", 6, false},   {"july", 7, true},
-    {"jul", 7, false},       {"august", 8, true}, {"aug", 8, false},
-    {"september", 9, true},  {"sept", 9, false},  {"sep", 9, false},
-    {"october", 10, true},   {"oct", 10, false},  {"november", 11, true},
-    {"nov", 11, false},      {"december", 12, true}, {"dec", 12, false},
+    {"january", 1, true},   {"jan", 1, false},      {"february", 2, true},
+    {"feb", 2, false},      {"march", 3, true},     {"mar", 3, false},
+    {"april", 4, true},     {"apr", 4, false},      {"may", 5, true},
+    {"june", 6, true},      {"jun", 6, false},      {"july", 7, true},
+    {"jul", 7, false},      {"august", 8, true},    {"aug", 8, false},
+    {"september", 9, true}, {"sept", 9, false},     {"sep", 9, false},
+    {"october", 10, true},  {"oct", 10, false},     {"november", 11, true},
+    {"nov", 11, false},     {"december", 12, true}, {"dec", 12, false},
 };
 
-constexpr std::string_view kWeekdays[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday"};
+constexpr std::string_view kWeekdays[] = {"monday",   "tuesday", "wednesday",
+                                          "thursday", "friday",  "saturday",
+                                          "sunday"};
 
 // Words before a bare year or a bare month name that make it a date:
 // "in 2019", "by march", "mid-2024", "early september".
 constexpr std::string_view kDateWords[] = {
-    "in",     "by",     "until",  "till",   "from",       "during",
-    "through", "throughout", "before", "after", "early",   "late",
-    "mid",    "around", "circa",  "of",     "for",        "end",
-    "since",
+    "in",         "by",     "until", "till",  "from",  "during", "through",
+    "throughout", "before", "after", "early", "late",  "mid",    "around",
+    "circa",      "of",     "for",   "end",   "since",
 };
 
 enum class Kind { kYear, kMonth, kDay };
@@ -49,13 +48,20 @@ struct Deixis {
 };
 
 constexpr Deixis kDeixis[] = {
-    {"yesterday", Kind::kDay, -1},          {"today", Kind::kDay, 0},
-    {"tonight", Kind::kDay, 0},             {"tomorrow", Kind::kDay, 1},
-    {"earlier this month", Kind::kMonth, 0}, {"later this month", Kind::kMonth, 0},
-    {"this month", Kind::kMonth, 0},        {"last month", Kind::kMonth, -1},
-    {"next month", Kind::kMonth, 1},        {"earlier this year", Kind::kYear, 0},
-    {"later this year", Kind::kYear, 0},    {"this year", Kind::kYear, 0},
-    {"last year", Kind::kYear, -1},         {"next year", Kind::kYear, 1},
+    {"yesterday", Kind::kDay, -1},
+    {"today", Kind::kDay, 0},
+    {"tonight", Kind::kDay, 0},
+    {"tomorrow", Kind::kDay, 1},
+    {"earlier this month", Kind::kMonth, 0},
+    {"later this month", Kind::kMonth, 0},
+    {"this month", Kind::kMonth, 0},
+    {"last month", Kind::kMonth, -1},
+    {"next month", Kind::kMonth, 1},
+    {"earlier this year", Kind::kYear, 0},
+    {"later this year", Kind::kYear, 0},
+    {"this year", Kind::kYear, 0},
+    {"last year", Kind::kYear, -1},
+    {"next year", Kind::kYear, 1},
 };
 
 // Whole ASCII word `w` at pos.
@@ -80,8 +86,7 @@ std::optional<MonthName> ReadMonthName(std::string_view text, size_t pos,
 }
 
 // A weekday name at pos (0 = Monday); sets *end.
-std::optional<int> ReadWeekday(std::string_view text, size_t pos,
-                               size_t* end) {
+std::optional<int> ReadWeekday(std::string_view text, size_t pos, size_t* end) {
   for (size_t i = 0; i < std::size(kWeekdays); ++i) {
     if (WordAt(text, pos, kWeekdays[i])) {
       *end = pos + kWeekdays[i].size();
@@ -114,6 +119,22 @@ std::optional<int> ReadDay(std::string_view text, size_t pos, size_t* end) {
   if (NumberContinues(text, e)) return std::nullopt;
   *end = e;
   return d;
+}
+
+// True when the word after pos makes the number before it a quantity:
+// "may 10 times larger", "march 5 million".
+bool QuantityWordAfter(std::string_view text, size_t pos) {
+  static constexpr std::string_view kWords[] = {
+      "times",    "percent", "per",   "million", "billion", "trillion",
+      "thousand", "year",    "years", "months",  "days",    "weeks",
+      "hours",    "minutes", "units", "people",  "shares",  "points",
+  };
+  const size_t s = SkipSpaces(text, pos);
+  if (s == pos) return false;
+  for (std::string_view w : kWords) {
+    if (WordAt(text, s, w)) return true;
+  }
+  return false;
 }
 
 // A year 1900..2100 at pos.
@@ -186,6 +207,7 @@ std::optional<Found> MonthAt(std::string_view text, size_t pos,
         f.names_year = true;
         return f;
       }
+      if (QuantityWordAfter(text, e)) return std::nullopt;
       f.date = WithMonthDay(DocNamedMonth(ctx, m->month, MonthMode::kDocYear),
                             m->month, *d);
       if (f.date && !f.date->Valid()) f.date.reset();

@@ -22,8 +22,8 @@ std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
       f = date_rules::MatchChinese(text, pos, c);
     }
     if (f && f->end > pos && f->begin == pos) {
-      if (f->date && (!date_rules::PlausibleYear(f->date->year) ||
-                      !f->date->Valid())) {
+      if (f->date &&
+          (!date_rules::PlausibleYear(f->date->year) || !f->date->Valid())) {
         f->date.reset();
       }
       if (f->names_year && f->date) c.last_year = f->date->year;

@@ -77,8 +77,7 @@ std::optional<Date> DocNamedMonth(const DateContext& ctx, int month,
   return Date{year, month, 0};
 }
 
-std::optional<Date> WithMonthDay(std::optional<Date> year, int month,
-                                 int day) {
+std::optional<Date> WithMonthDay(std::optional<Date> year, int month, int day) {
   if (!year) return std::nullopt;
   year->month = month;
   year->day = month == 0 ? 0 : day;
@@ -90,8 +89,8 @@ bool ValidNumberStart(std::string_view text, size_t pos) {
   if (pos > text.size()) return false;
   const char p = text[pos - 1];
   if (IsAsciiAlnum(p) || p == '>' || p == '#' || p == '$') return false;
-  if ((p == '.' || p == ',' || p == '-' || p == '/' || p == ':') &&
-      pos >= 2 && (IsAsciiDigit(text[pos - 2]) || text[pos - 2] == '>')) {
+  if ((p == '.' || p == ',' || p == '-' || p == '/' || p == ':') && pos >= 2 &&
+      (IsAsciiDigit(text[pos - 2]) || text[pos - 2] == '>')) {
     return false;
   }
   size_t len = 0;

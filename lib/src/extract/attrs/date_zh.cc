@@ -60,8 +60,8 @@ constexpr std::string_view kMonthTails[] = {"上旬", "中旬", "下旬", "初",
 constexpr std::string_view kYearTails[] = {"年初", "年底", "年末", "年中",
                                            "初",   "底",   "末",   "度"};
 // "初" that starts another word: 初步 (preliminary), 初次 (first time).
-constexpr std::string_view kNotChu[] = {"初步", "初次", "初衷", "初心",
-                                        "初创", "初期"};
+constexpr std::string_view kNotChu[] = {"初步", "初次", "初衷",
+                                        "初心", "初创", "初期"};
 constexpr std::string_view kSinceTails[] = {"起至今", "至今", "迄今", "以来"};
 
 template <size_t N>
@@ -299,8 +299,8 @@ std::optional<Found> DeixisAt(std::string_view text, size_t pos,
       size_t de = 0;
       auto day = ReadDay(text, e, &de);
       if (day) {
-        auto full = f.date ? WithMonthDay(f.date, f.date->month, *day)
-                           : std::nullopt;
+        auto full =
+            f.date ? WithMonthDay(f.date, f.date->month, *day) : std::nullopt;
         if (!full || full->Valid()) {
           f.date = full;
           f.end = de;
@@ -329,11 +329,11 @@ std::optional<Found> WeekdayAt(std::string_view text, size_t pos,
   }
   size_t p = pos;
   WeekMode mode = WeekMode::kOnOrBefore;
-  for (auto [w, m] : {std::pair<std::string_view, WeekMode>{
-                          "上", WeekMode::kLastWeek},
-                      {"本", WeekMode::kThisWeek},
-                      {"这", WeekMode::kThisWeek},
-                      {"下", WeekMode::kNextWeek}}) {
+  for (auto [w, m] :
+       {std::pair<std::string_view, WeekMode>{"上", WeekMode::kLastWeek},
+        {"本", WeekMode::kThisWeek},
+        {"这", WeekMode::kThisWeek},
+        {"下", WeekMode::kNextWeek}}) {
     if (HasAt(text, p, w)) {
       mode = m;
       p += w.size();

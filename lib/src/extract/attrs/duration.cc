@@ -23,8 +23,8 @@ constexpr std::string_view kNotAfterNian[] = {
     "级", "代", "度", "前", "后", "底", "初", "末", "终", "薪", "月", "报",
 };
 
-constexpr std::string_view kZhIntroducers[] = {"为期", "未来", "过去", "今后",
-                                               "长达", "近"};
+constexpr std::string_view kZhIntroducers[] = {"为期", "未来", "过去",
+                                               "今后", "长达", "近"};
 
 constexpr std::string_view kEnIntroducers[] = {
     "over the next",   "over the past", "over the last", "over the coming",
@@ -34,7 +34,7 @@ constexpr std::string_view kEnIntroducers[] = {
 };
 
 // Words after "N years" that make it an offset or an age.
-constexpr std::string_view kEnNotAfter[] = {"ago", "later", "earlier", "old",
+constexpr std::string_view kEnNotAfter[] = {"ago",   "later",  "earlier", "old",
                                             "older", "before", "after"};
 
 bool IsChineseNumeralAt(std::string_view text, size_t pos, size_t* len) {

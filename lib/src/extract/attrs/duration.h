@@ -13,7 +13,7 @@ namespace newsgraph::extract::attrs {
 struct DurationMention {
   size_t begin = 0, end = 0;  // byte span in the input, including an
                               // introducer ("为期", "未来", "over the next")
-  double years = 0;           // length in years: "18个月" -> 1.5
+  double years = 0;  // length in years: "18个月" -> 1.5
 };
 
 // Finds durations counted in years, half years ("半年", "两年半"), quarters

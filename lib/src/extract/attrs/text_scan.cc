@@ -2,8 +2,8 @@
 
 #include <charconv>
 #include <limits>
-#include <system_error>
 #include <string>
+#include <system_error>
 
 namespace newsgraph::extract::attrs {
 
@@ -19,15 +19,15 @@ struct WordValue {
 };
 
 constexpr WordValue kUnits[] = {
-    {"one", 1},        {"two", 2},        {"three", 3},     {"four", 4},
-    {"five", 5},       {"six", 6},        {"seven", 7},     {"eight", 8},
-    {"nine", 9},       {"ten", 10},       {"eleven", 11},   {"twelve", 12},
-    {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},
-    {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},
+    {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},
+    {"five", 5},       {"six", 6},       {"seven", 7},     {"eight", 8},
+    {"nine", 9},       {"ten", 10},      {"eleven", 11},   {"twelve", 12},
+    {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},
+    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
 };
 
 constexpr WordValue kTens[] = {
-    {"twenty", 20}, {"thirty", 30}, {"forty", 40},  {"fifty", 50},
+    {"twenty", 20}, {"thirty", 30},  {"forty", 40},  {"fifty", 50},
     {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
 };
 
@@ -138,9 +138,9 @@ std::optional<DecimalNumber> ScanDecimal(std::string_view text, size_t pos) {
   while (DigitAt(text, i)) num.digits.push_back(text[i++]);
   // Thousands groups: only after a 1-3 digit lead, exactly three digits each.
   if (i - pos <= 3) {
-    while (i < text.size() && text[i] == ',' &&
-           DigitAt(text, i + 1) && DigitAt(text, i + 2) &&
-           DigitAt(text, i + 3) && !DigitAt(text, i + 4)) {
+    while (i < text.size() && text[i] == ',' && DigitAt(text, i + 1) &&
+           DigitAt(text, i + 2) && DigitAt(text, i + 3) &&
+           !DigitAt(text, i + 4)) {
       num.digits.append(text.substr(i + 1, 3));
       num.grouped = true;
       i += 4;

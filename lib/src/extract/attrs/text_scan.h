@@ -25,6 +25,7 @@ char32_t DecodeBefore(std::string_view text, size_t pos, size_t* len);
 // pos >= text.size().
 size_t CodePointLength(std::string_view text, size_t pos);
 
+// ASCII character classes; false for every byte of a multi-byte character.
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -51,8 +52,8 @@ size_t SkipSpaces(std::string_view text, size_t pos);
 
 // An ASCII decimal number: "300", "6.5", "1,000,000", "11.9".
 struct DecimalNumber {
-  size_t end = 0;          // byte offset just past the number
-  std::string digits;      // the number without group separators, e.g. "1000000.5"
+  size_t end = 0;      // byte offset just past the number
+  std::string digits;  // the number without group separators, e.g. "1000000.5"
   int integer_digits = 0;  // digits before the decimal point
   bool grouped = false;    // written with "," thousands separators
   bool fraction = false;   // has a decimal point

@@ -1,0 +1,194 @@
+// Extraction end to end through the public API, with the shipped resources
+// and sentences written for these tests.
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "newsgraph/extractor.h"
+
+using namespace newsgraph;
+
+namespace {
+
+const Extractor& Shared() {
+  static std::unique_ptr<Extractor> ex = [] {
+    ResourceOptions ro;
+    ro.resource_dir = NEWSGRAPH_SOURCE_DIR;
+    auto res = Resources::Load(ro);
+    REQUIRE(res.ok());
+    auto e = Extractor::Create(*res);
+    REQUIRE(e.ok());
+    return std::move(e).value();
+  }();
+  return *ex;
+}
+
+std::vector<Relation> Run(const std::string& text, const std::string& date,
+                          Document::Kind kind = Document::Kind::kClean) {
+  Document d;
+  d.id = "t";
+  d.text = text;
+  d.date = date;
+  d.kind = kind;
+  auto out = Shared().Extract(d);
+  REQUIRE(out.ok());
+  return out->relations;
+}
+
+// "Subject relation Object" strings.
+std::vector<std::string> Triples(const std::vector<Relation>& rs) {
+  std::vector<std::string> out;
+  for (const auto& r : rs)
+    out.push_back(r.subject.name + " " + r.relation + " " + r.object.name);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+const Relation* Find(const std::vector<Relation>& rs, const std::string& s,
+                     const std::string& rel, const std::string& o) {
+  for (const auto& r : rs)
+    if (r.subject.name == s && r.relation == rel && r.object.name == o)
+      return &r;
+  return nullptr;
+}
+
+}  // namespace
+
+// True when every element of `want` is in `got`.
+bool Includes(std::vector<std::string> got, std::vector<std::string> want) {
+  std::sort(want.begin(), want.end());
+  return std::includes(got.begin(), got.end(), want.begin(), want.end());
+}
+
+TEST_CASE("coordinated lists fan out to one relation per member") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"亚马逊、谷歌和微软共同发起了星际之门。",
+       {"Amazon member_of Stargate", "Google member_of Stargate",
+        "Microsoft member_of Stargate"}},
+      {"Amazon, Google and Microsoft joined Stargate.",
+       {"Amazon member_of Stargate", "Google member_of Stargate",
+        "Microsoft member_of Stargate"}},
+      {"马斯克起诉了OpenAI及其首席执行官奥特曼。",
+       {"Elon Musk sued OpenAI", "Elon Musk sued Sam Altman",
+        "Sam Altman ceo_of OpenAI"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto got = Triples(Run(c.text, "2025-03-20"));
+    CAPTURE(got);
+    CHECK(Includes(got, c.want));
+  }
+}
+
+TEST_CASE("relative dates resolve against the document date, never the clock") {
+  struct Case {
+    const char* text;
+    const char* doc_date;
+    const char* want_date;  // "" = unresolved
+  };
+  const Case cases[] = {
+      {"去年9月，微软加入了星际之门。", "2025-03-20", "2024-09"},
+      {"今年1月22日，微软加入了星际之门。", "2025-03-20", "2025-01-22"},
+      {"微软周三宣布加入星际之门。", "2025-03-20", "2025-03-19"},
+      {"Last September, Microsoft joined Stargate.", "2025-03-20", "2024-09"},
+      {"去年9月，微软加入了星际之门。", "", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text << " @ " << c.doc_date);
+    auto rs = Run(c.text, c.doc_date);
+    const Relation* r = Find(rs, "Microsoft", "member_of", "Stargate");
+    REQUIRE(r != nullptr);
+    CHECK(r->attrs.date == c.want_date);
+    CHECK(r->attrs.date_unresolved == (std::string(c.want_date).empty()));
+  }
+}
+
+TEST_CASE("amounts attach as number plus currency") {
+  struct Case {
+    const char* text;
+    double amount;
+    const char* currency;
+  };
+  const Case cases[] = {
+      {"亚马逊向Anthropic投资了40亿美元。", 4e9, "USD"},
+      {"Amazon invested $4 billion in Anthropic.", 4e9, "USD"},
+      {"Amazon invested US$4bn in Anthropic.", 4e9, "USD"},
+      {"Microsoft invested €15m in Mistral AI.", 1.5e7, "EUR"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto rs = Run(c.text, "2025-03-20");
+    REQUIRE(!rs.empty());
+    const Relation& r = rs.front();
+    CHECK(r.relation == "investor_in");
+    REQUIRE(r.attrs.amount.has_value());
+    CHECK(*r.attrs.amount == Approx(c.amount));
+    CHECK(r.attrs.currency == c.currency);
+  }
+}
+
+TEST_CASE("hedges and denials set a status instead of a plain fact") {
+  struct Case {
+    const char* text;
+    const char* status;
+  };
+  const Case cases[] = {
+      {"据悉，亚马逊收购了Anthropic。", "reported"},
+      {"亚马逊拟收购Anthropic。", "planned"},
+      {"亚马逊否认收购Anthropic。", "denied"},
+      {"Amazon reportedly acquired Anthropic.", "reported"},
+      {"Amazon plans to acquire Anthropic.", "planned"},
+      {"Amazon denied that it acquired Anthropic; Amazon acquired Anthropic.", "denied"},
+      {"亚马逊收购了Anthropic。", "asserted"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto rs = Run(c.text, "2025-03-20");
+    const Relation* r = Find(rs, "Amazon", "acquired", "Anthropic");
+    REQUIRE(r != nullptr);
+    CHECK(r->attrs.status == c.status);
+  }
+}
+
+TEST_CASE("evidence spans index the original bytes, through full-width text") {
+  // Full-width Latin and punctuation normalize to ASCII; the evidence must
+  // still be the original sentence at its original offsets.
+  const std::string text =
+      "标题行\n\n２０２５年３月２０日\n\n这是第一段，与主题无关的说明文字。ＯｐｅｎＡＩ的最大投资者是微软。\n";
+  auto rs = Run(text, "2025-03-20", Document::Kind::kClean);
+  const Relation* r = Find(rs, "Microsoft", "investor_in", "OpenAI");
+  REQUIRE(r != nullptr);
+  CHECK(text.substr(r->evidence.start, r->evidence.end - r->evidence.start) ==
+        r->evidence.sentence);
+  CHECK(r->evidence.sentence == "ＯｐｅｎＡＩ的最大投资者是微软。");
+  CHECK(r->object.mention == "ＯｐｅｎＡＩ");
+}
+
+TEST_CASE("invalid UTF-8 fails the document with its byte offset, or is replaced") {
+  Document d;
+  d.id = "bad.txt";
+  d.text = "Amazon invested in Anthropic \xC3\x28 today.";
+  auto out = Shared().Extract(d);
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.status().message() ==
+        "bad.txt: invalid UTF-8 at byte 29; fix the file or pass --replace-invalid");
+}
+
+TEST_CASE("page chrome produces no relations") {
+  const std::string page =
+      "首页 > 科技 > 正文\n"
+      "亚马逊加码押注Anthropic\n"
+      "2025年03月20日 09:30\n"
+      "分享到：微信 微博\n"
+      "亚马逊向Anthropic追加投资40亿美元。\n"
+      "郑重声明：本文仅代表作者观点，不构成投资建议。\n"
+      "A\n"
+      "安联基金亚马逊基金谷歌基金微软基金贝莱德基金管理博时基金\n";
+  auto rs = Run(page, "", Document::Kind::kPage);
+  CHECK(Triples(rs) == std::vector<std::string>{"Amazon investor_in Anthropic"});
+}

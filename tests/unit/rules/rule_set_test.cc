@@ -1,0 +1,145 @@
+#include <catch2/catch.hpp>
+
+#include "ontology/ontology.h"
+#include "rules/rule_set.h"
+
+using namespace newsgraph;
+
+namespace {
+
+const ontology::Ontology& Onto() {
+  static auto o = ontology::Ontology::Load(std::string(NEWSGRAPH_SOURCE_DIR) +
+                                           "/schemas");
+  REQUIRE(o.ok());
+  return *o;
+}
+
+Result<std::unique_ptr<rules::RuleSet>> Compile(const std::string& text) {
+  return rules::RuleSet::CompileText({{"t.rules", text}}, Onto());
+}
+
+// A token for mention `i` of type code `c`.
+std::string T(char c, int i) {
+  return std::string("\x01") + c + std::to_string(i) + "\x02";
+}
+
+}  // namespace
+
+TEST_CASE("rule files: every mistake names file and line") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"rule a\n  pattern {S:company}(\n  emit partner_of S S\n",
+       "t.rules:2: bad regex: missing ): "},
+      {"rule a\n  pattern {S:robot} x\n  emit partner_of S S\n",
+       "t.rules:2: unknown entity type or group 'robot'"},
+      {"rule a\n  pattern {S:company} x {O:company}\n  emit likes S O\n",
+       "t.rules:3: unknown relation type 'likes'"},
+      {"rule a\n  pattern {S:company} x {O:company}\n  emit partner_of S Z\n",
+       "t.rules:3: emit uses slot 'Z' that a pattern of rule 'a' does not define"},
+      {"pattern {S:company}\n", "t.rules:1: 'pattern' outside a rule"},
+      {"emit partner_of S O\n", "t.rules:1: 'emit' outside a rule"},
+      {"rule a\n  emit partner_of S S\n", "t.rules:2: rule 'a' has no pattern"},
+      {"rule a\n  pattern {S:company}\n", "t.rules:2: rule 'a' has no emit line"},
+      {"rule a\n  pattern {S:company}\n  emit partner_of S S\nrule a\n",
+       "t.rules:4: duplicate rule id 'a'"},
+      {"rule a\n  pattern {S:company} {@nope}\n  emit partner_of S S\n",
+       "t.rules:2: unknown macro '{@nope}'"},
+      {"rule a\n  pattern {S+:company}\n  emit partner_of S S\n",
+       "t.rules:2: list slot '{S+:...}' needs the macro 'sep'"},
+      {"rule a\n  pattern {S:company} {S:company}\n  emit partner_of S S\n",
+       "t.rules:2: slot 'S' used twice in one pattern"},
+      {"rule a\n  pattern {S company}\n  emit partner_of S S\n",
+       "t.rules:2: slot '{S company}' needs a type"},
+      {"frobnicate\n", "t.rules:1: unknown keyword 'frobnicate'"},
+      {"marker maybe sentence x\n", "t.rules:1: unknown status 'maybe'"},
+      {"marker denied clause x\n", "t.rules:1: marker scope must be"},
+      {"rule a status=sure\n", "t.rules:1: unknown status 'sure'"},
+      {"", "rules: no rule patterns loaded"},
+  };
+  for (const auto& [text, msg] : cases) {
+    INFO(text);
+    auto r = Compile(text);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().message().rfind(msg, 0) == 0);
+  }
+}
+
+TEST_CASE("slots capture mentions; lists fan out; possessors and parentheses are skipped") {
+  auto rs = Compile(
+      "define sep \\s*(?:、|,|和|与|及|and)\\s*\n"
+      "define possessive 的|'s\\s+\n"
+      "define item_suffix \\([^()]*\\)\n"
+      "rule zh.with\n"
+      "  pattern {S+:org}与{O+:org}合作\n"
+      "  emit partner_of S O\n"
+      "rule zh.ceo\n"
+      "  pattern {O:company}首席执行官{S:person}\n"
+      "  emit ceo_of S O\n");
+  REQUIRE(rs.ok());
+  struct Case {
+    std::string slotted;
+    std::vector<std::vector<int>> slots;  // mentions per slot of the first match
+  };
+  const Case cases[] = {
+      {T('c', 0) + "与" + T('c', 1) + "合作", {{0}, {1}}},
+      {T('c', 0) + "、" + T('c', 1) + "与" + T('c', 2) + "和" + T('i', 3) + "合作",
+       {{0, 1}, {2, 3}}},
+      // "A的B" inside a list names B.
+      {T('c', 0) + "与" + T('c', 1) + "以及" + T('p', 2) + "的" + T('c', 3) + "合作",
+       {}},
+      {T('c', 0) + "与" + T('c', 1) + "及" + T('p', 2) + "的" + T('c', 3) + "合作",
+       {{0}, {1, 3}}},
+      // A parenthetical after an item is not an item.
+      {T('c', 0) + "(" + T('c', 5) + ")与" + T('c', 1) + "合作", {{0}, {1}}},
+      // Type constraints: a person cannot fill {S+:org}.
+      {T('p', 0) + "与" + T('c', 1) + "合作", {}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.slotted);
+    std::vector<rules::RuleMatch> ms;
+    (*rs)->Match(c.slotted, &ms);
+    if (c.slots.empty()) {
+      CHECK(ms.empty());
+      continue;
+    }
+    REQUIRE(ms.size() == 1);
+    REQUIRE(ms[0].slots.size() == c.slots.size());
+    for (size_t k = 0; k < c.slots.size(); ++k)
+      CHECK(ms[0].slots[k].mentions == c.slots[k]);
+  }
+}
+
+TEST_CASE("status markers: precedence and scope") {
+  auto rs = Compile(
+      "marker reported sentence 据悉|reportedly\n"
+      "marker planned match 拟|plans to\n"
+      "marker denied sentence 否认|denied\n"
+      "marker negated match 未|not\n"
+      "rule a\n  pattern {S:company}收购{O:company}\n  emit acquired S O\n");
+  REQUIRE(rs.ok());
+  struct Case {
+    std::string text;
+    size_t begin;  // match span is [begin, text.size())
+    const char* status;
+  };
+  const std::string m = T('c', 0) + "拟收购" + T('c', 1);
+  const Case cases[] = {
+      {"据悉," + T('c', 0) + "收购" + T('c', 1), 7, "reported"},
+      {"据悉," + m, 7, "planned"},
+      {"拟定," + T('c', 0) + "收购" + T('c', 1), 7, "asserted"},  // outside match
+      {"否认" + m, 6, "denied"},
+      {T('c', 0) + "未收购" + T('c', 1), 0, "negated"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK((*rs)->StatusFor(c.text, c.begin, c.text.size()) == c.status);
+  }
+}
+
+TEST_CASE("the shipped rule files compile") {
+  std::vector<std::string> files;
+  for (const char* f : {"00-common.rules", "en.rules", "status.rules", "zh.rules"})
+    files.push_back(std::string(NEWSGRAPH_SOURCE_DIR) + "/dictionaries/rules/" + f);
+  auto rs = rules::RuleSet::Compile(files, Onto());
+  REQUIRE(rs.ok());
+  CHECK((*rs)->rules().size() > 100);
+}
