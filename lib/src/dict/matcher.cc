@@ -1,6 +1,7 @@
 #include "dict/matcher.h"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <map>
 
@@ -69,15 +70,30 @@ Result<std::unique_ptr<Matcher>> Matcher::Build(
     output[s] = int32_t(m->patterns_.size());
     m->patterns_.push_back(std::move(p));
   };
+  // Foreign names in Chinese are written with several middle dots; the
+  // dictionary uses U+00B7, the text may use any of them.
+  auto add_spellings = [&](const std::string& form, int entity, bool exact) {
+    add(form, entity, exact);
+    static const char* kMiddleDot = "\u00B7";
+    if (form.find(kMiddleDot) == std::string::npos) return;
+    for (const char* dot : {"\u30FB", "\u2022", "\u2027"}) {
+      std::string v = form;
+      for (size_t p = v.find(kMiddleDot); p != std::string::npos;
+           p = v.find(kMiddleDot, p + std::strlen(dot))) {
+        v.replace(p, std::strlen(kMiddleDot), dot);
+      }
+      add(v, entity, exact);
+    }
+  };
   const auto& ents = dictionary.entities();
   for (int i = 0; i < int(ents.size()); ++i) {
     const Entity& e = ents[i];
     bool name_exact =
         std::find(e.exact.begin(), e.exact.end(), e.name) != e.exact.end();
-    add(e.name, i, name_exact);
-    for (const auto& a : e.aliases) add(a, i, false);
-    for (const auto& a : e.former) add(a, i, false);
-    for (const auto& a : e.exact) add(a, i, true);
+    add_spellings(e.name, i, name_exact);
+    for (const auto& a : e.aliases) add_spellings(a, i, false);
+    for (const auto& a : e.former) add_spellings(a, i, false);
+    for (const auto& a : e.exact) add_spellings(a, i, true);
   }
   // Flatten and compute failure links breadth first.
   m->nodes_.resize(trie.size());

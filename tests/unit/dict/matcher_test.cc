@@ -53,6 +53,7 @@ TEST_CASE("matcher: word boundaries, case rules, leftmost-longest") {
   f.Add(R"({"name":"AIP","type":"alliance"})");
   f.Add(R"({"name":"Meta","type":"company","exact":["Meta"]})");
   f.Add(R"({"name":"xAI","type":"company"})");
+  f.Add(R"({"name":"Elon Musk","type":"person","aliases":["埃隆·马斯克"]})");
   struct Case {
     const char* text;
     std::vector<std::string> want;
@@ -72,6 +73,8 @@ TEST_CASE("matcher: word boundaries, case rules, leftmost-longest") {
       {"XAI and xAI", {"xAI@0", "xAI@8"}},                // mixed case: loose
       {"MSFT_0", {}},                                     // '_' is a word character
       {"马斯克的xAI已上线", {"xAI@12"}},
+      {"埃隆・马斯克表示", {"Elon Musk@0"}},                // other middle dot
+      {"埃隆·马斯克表示", {"Elon Musk@0"}},
   };
   for (const auto& c : cases) {
     INFO(c.text);
