@@ -6,3 +6,4 @@ find_package(SQLite3 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(Boost 1.74 REQUIRED)
+find_package(LibXml2 REQUIRED)  # HTML parser, used by lib/src/html only

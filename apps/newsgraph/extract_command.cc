@@ -13,7 +13,8 @@ namespace {
 constexpr const char* kHelp = R"(usage: newsgraph extract [options] FILE... | -
 
 Extracts typed relations from articles and prints one record per relation.
-FILE is a text file (a saved article or web page) or a JSON Lines corpus
+FILE is a text file (a saved article or web page), an HTML page (*.html,
+*.htm: the article text without page chrome) or a JSON Lines corpus
 (*.jsonl, one {"id","text","date"?,...} object per line); '-' reads stdin.
 
 Options:

@@ -21,6 +21,10 @@ struct InputProblem {
 //  - "*.jsonl": one document per line {"id", "text", "date"?, "title"?,
 //    "url"?, "lang"?, "entities"?: [{"name", "type"?, "aliases"?}]};
 //    a malformed line is reported in `problems` and skipped;
+//  - "*.html" / "*.htm" (and stdin starting with "<!doctype html" or
+//    "<html"): one clean document (kind kClean) holding the article text of
+//    the page, with title, date and lang taken from the page; a page that
+//    cannot be parsed is reported in `problems`;
 //  - "-": standard input, JSON Lines when its first non-blank byte is '{',
 //    else one text document with id "stdin";
 //  - anything else: one text document (a saved page) whose id is the file

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/file_util.h"
+#include "html/html_text.h"
 
 namespace newsgraph {
 
@@ -16,6 +17,34 @@ namespace {
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// ".html" / ".htm", in any case.
+bool IsHtmlPath(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return ext == ".html" || ext == ".htm";
+}
+
+// One document from a web page: the article text, already free of chrome.
+Status ReadHtml(std::string_view content, const std::string& id,
+                const std::string& name,
+                const std::function<Status(Document&&)>& sink,
+                std::vector<InputProblem>* problems) {
+  auto page = html::HtmlToText(content, name);
+  if (!page.ok()) {
+    problems->push_back({name, page.status().message()});
+    return page.status();
+  }
+  Document d;
+  d.id = id;
+  d.kind = Document::Kind::kClean;
+  d.text = std::move(page->text);
+  d.title = std::move(page->title);
+  d.date = std::move(page->date);
+  d.lang = std::move(page->lang);
+  return sink(std::move(d));
 }
 
 Result<std::string> OptString(const nlohmann::json& j, const char* key,
@@ -114,6 +143,8 @@ Status ReadDocuments(const std::string& path,
     size_t first = content.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && content[first] == '{')
       return ReadJsonLines(content, name, sink, problems);
+    if (html::LooksLikeHtml(content))
+      return ReadHtml(content, name, name, sink, problems);
   } else {
     auto t = base::ReadFile(path);
     if (!t.ok()) {
@@ -123,6 +154,9 @@ Status ReadDocuments(const std::string& path,
     content = std::move(t).value();
     if (EndsWith(path, ".jsonl"))
       return ReadJsonLines(content, path, sink, problems);
+    if (IsHtmlPath(path))
+      return ReadHtml(content, std::filesystem::path(path).filename().string(),
+                      path, sink, problems);
   }
   Document d;
   d.id = path == "-" ? "stdin"

@@ -1,5 +1,7 @@
 #include "text/normalizer.h"
 
+#include <unicode/translit.h>
+
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
@@ -82,7 +84,70 @@ void Normalized::AddOpaque(size_t source, size_t norm) {
 
 struct Normalizer::Impl {
   const icu::Normalizer2* nfkc_cf = nullptr;  // owned by ICU, immutable
+  // Traditional -> Simplified Chinese, one code point to one code point, for
+  // U+3400..U+9FFF (0 = unchanged). Built from ICU's Hant-Hans transform.
+  std::vector<char16_t> hant_to_hans;
 };
+
+namespace {
+
+constexpr UChar32 kCjkFirst = 0x3400, kCjkLast = 0x9FFF;
+
+// Builds the per-character Traditional -> Simplified table. Characters whose
+// simplified form is not a single character of the same block are left
+// alone, so that the fold never changes byte offsets.
+std::vector<char16_t> BuildHantToHans() {
+  std::vector<char16_t> table(kCjkLast - kCjkFirst + 1, 0);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+      "Hant-Hans", UTRANS_FORWARD, status));
+  if (U_FAILURE(status) || !t) return {};
+  // One call over all characters, separated by newlines, then a check that
+  // the lines still pair up one to one.
+  icu::UnicodeString all;
+  for (UChar32 c = kCjkFirst; c <= kCjkLast; ++c) {
+    all.append(c);
+    all.append(static_cast<char16_t>(u'\n'));
+  }
+  icu::UnicodeString out(all);
+  t->transliterate(out);
+  if (out.length() != all.length()) return {};
+  for (UChar32 c = kCjkFirst; c <= kCjkLast; ++c) {
+    int32_t i = (c - kCjkFirst) * 2;
+    char16_t to = out.charAt(i);
+    if (to != static_cast<char16_t>(c) && to >= kCjkFirst && to <= kCjkLast)
+      table[c - kCjkFirst] = to;
+  }
+  return table;
+}
+
+// Rewrites, in place, every 3-byte CJK character of `text` that has a
+// Simplified form (same UTF-8 length, so offsets are unchanged).
+void FoldHantToHans(const std::vector<char16_t>& table, std::string* text) {
+  if (table.empty()) return;
+  std::string& t = *text;
+  for (size_t i = 0; i + 2 < t.size();) {
+    unsigned char b0 = static_cast<unsigned char>(t[i]);
+    if (b0 < 0xE3 || b0 > 0xE9) {  // U+3000..U+9FFF start with E3..E9
+      i += b0 < 0x80 ? 1 : (b0 < 0xE0 ? 2 : (b0 < 0xF0 ? 3 : 4));
+      continue;
+    }
+    UChar32 c = ((b0 & 0x0F) << 12) |
+                ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
+                (static_cast<unsigned char>(t[i + 2]) & 0x3F);
+    if (c >= kCjkFirst && c <= kCjkLast) {
+      char16_t to = table[c - kCjkFirst];
+      if (to != 0) {
+        t[i] = static_cast<char>(0xE0 | (to >> 12));
+        t[i + 1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
+        t[i + 2] = static_cast<char>(0x80 | (to & 0x3F));
+      }
+    }
+    i += 3;
+  }
+}
+
+}  // namespace
 
 Normalizer::Normalizer(std::unique_ptr<const Impl> impl)
     : impl_(std::move(impl)) {}
@@ -103,6 +168,7 @@ Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
   }
   auto impl = std::make_unique<Impl>();
   impl->nfkc_cf = n;
+  impl->hant_to_hans = BuildHantToHans();
   return std::unique_ptr<Normalizer>(new Normalizer(std::move(impl)));
 }
 
@@ -214,6 +280,7 @@ Normalized Normalizer::Normalize(std::string_view source) const {
     }
   }
   out.anchors_.push_back({source.size(), out.text.size(), false});
+  FoldHantToHans(impl_->hant_to_hans, &out.text);
   return out;
 }
 

@@ -28,8 +28,11 @@ namespace newsgraph::text {
 //
 // Immutable after Normalize returns; safe to share between threads.
 struct Normalized {
-  // The exact ICU NFKC_Casefold output of the source: "ＡＢＣ" -> "abc",
-  // "，（）：；！？" -> ",():;!?"; 、。“” stay; spaces are kept.
+  // The ICU NFKC_Casefold output of the source: "ＡＢＣ" -> "abc",
+  // "，（）：；！？" -> ",():;!?"; 、。“” stay; spaces are kept. Then
+  // Traditional Chinese characters are folded to Simplified one for one
+  // (ICU "Hant-Hans", characters U+3400..U+9FFF only, same byte length), so
+  // that 軟銀 reads 软银 for the dictionary and the rules.
   std::string text;
 
   // Start in the source of the smallest source span producing text byte

@@ -192,3 +192,21 @@ TEST_CASE("page chrome produces no relations") {
   auto rs = Run(page, "", Document::Kind::kPage);
   CHECK(Triples(rs) == std::vector<std::string>{"Amazon investor_in Anthropic"});
 }
+
+TEST_CASE("Traditional Chinese is matched like Simplified") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"軟銀與甲骨文聯手打造星際之門。",
+       {"Oracle member_of Stargate", "SoftBank member_of Stargate"}},
+      {"微軟是OpenAI的最大投資者。", {"Microsoft investor_in OpenAI"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto got = Triples(Run(c.text, "2025-03-20"));
+    CAPTURE(got);
+    CHECK(Includes(got, c.want));
+  }
+}

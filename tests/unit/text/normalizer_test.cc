@@ -117,6 +117,28 @@ TEST_CASE("Normalize applies NFKC_Casefold", "[normalizer]") {
   }
 }
 
+TEST_CASE("Normalize folds Traditional Chinese to Simplified, byte for byte",
+          "[normalizer]") {
+  struct Case {
+    const char* name;
+    std::string input;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {"company names", "軟銀與甲骨文", "软银与甲骨文"},
+      {"alliance name", "星際之門", "星际之门"},
+      {"verbs", "聯手投資", "联手投资"},
+      {"simplified unchanged", "软银投资", "软银投资"},
+      {"mixed with Latin", "ＯｐｅｎＡＩ與微軟", "openai与微软"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const Normalized n = TheNormalizer().Normalize(c.input);
+    CHECK(n.text == c.expected);
+    CheckAlignment(c.input, n);
+  }
+}
+
 TEST_CASE("Normalized maps spans back to the source", "[normalizer]") {
   struct Case {
     const char* name;
