@@ -70,6 +70,11 @@ int Dictionary::Find(std::string_view canonical_name) const {
   return it == by_name_.end() ? -1 : it->second;
 }
 
+int Dictionary::FindForm(std::string_view form) const {
+  auto it = alias_owner_.find(FoldKey(form));
+  return it == alias_owner_.end() ? -1 : it->second;
+}
+
 Status Dictionary::Add(Entity e, const std::string& where) {
   if (!ontology_->FindEntityType(e.type))
     return Status::DataError(where + ": unknown entity type '" + e.type +

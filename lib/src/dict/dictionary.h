@@ -42,6 +42,9 @@ class Dictionary {
   const std::vector<Entity>& entities() const { return entities_; }
   // Index of the entity with this canonical name (exact), or -1.
   int Find(std::string_view canonical_name) const;
+  // Index of the entity one of whose names or aliases is `form` (ASCII
+  // case-insensitive), or -1.
+  int FindForm(std::string_view form) const;
   const ontology::Ontology& ontology() const { return *ontology_; }
 
  private:

@@ -18,6 +18,7 @@ struct Mention {
   uint32_t core_begin = 0, core_end = 0;  // the name itself
   int entity = -1;                        // resolver-defined entity index
   char code = '?';                        // entity type code
+  bool coreference = false;               // a phrase like 该公司 / the company
 };
 
 // Turns selected dictionary candidates into mentions: a parenthesis right

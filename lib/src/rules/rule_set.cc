@@ -55,6 +55,16 @@ struct RuleSet::Impl {
   std::unique_ptr<RE2::Set> set;
   std::vector<Marker> markers;
   std::unique_ptr<RE2> possessive;   // anchored at start
+  struct Coref {
+    std::vector<std::string> types;
+    std::unique_ptr<RE2> re;  // group "m" (or the whole match) is the phrase
+  };
+  std::vector<Coref> corefs;
+  struct Discover {
+    std::string type;
+    std::unique_ptr<RE2> re;  // group "name" is the entity name
+  };
+  std::vector<Discover> discovers;
 };
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -276,6 +286,39 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
         return Status::DataError(where + ": bad marker regex: " +
                                  m.re->error());
       impl->markers.push_back(std::move(m));
+    } else if (kw == "coref" || kw == "discover") {
+      size_t s2 = rest.find_first_of(" \t");
+      if (s2 == std::string_view::npos)
+        return Status::DataError(where + ": expected '" + std::string(kw) +
+                                 " TYPES REGEX'");
+      std::vector<std::string> types;
+      for (std::string_view g : base::Split(rest.substr(0, s2), '|')) {
+        auto names = onto_.ExpandTypeGroup(g);
+        if (names.empty())
+          return Status::DataError(where + ": unknown entity type or group '" +
+                                   std::string(g) + "'");
+        types.insert(types.end(), names.begin(), names.end());
+      }
+      std::string body;
+      std::vector<Slot> slots;
+      NEWSGRAPH_RETURN_IF_ERROR(
+          Expand(base::Trim(rest.substr(s2)), where, &body, &slots));
+      if (!slots.empty())
+        return Status::DataError(where + ": a " + std::string(kw) +
+                                 " pattern cannot contain slots");
+      auto re = std::make_unique<RE2>(body, PatternOptions());
+      if (!re->ok())
+        return Status::DataError(where + ": bad regex: " + re->error());
+      if (kw == "coref") {
+        impl->corefs.push_back({std::move(types), std::move(re)});
+      } else {
+        if (types.size() != 1)
+          return Status::DataError(where + ": discover takes one entity type");
+        if (!re->NamedCapturingGroups().count("name"))
+          return Status::DataError(
+              where + ": a discover pattern needs a group (?P<name>...)");
+        impl->discovers.push_back({types[0], std::move(re)});
+      }
     } else if (kw == "rule") {
       NEWSGRAPH_RETURN_IF_ERROR(check_emits());
       NEWSGRAPH_RETURN_IF_ERROR(finish(where));
@@ -340,7 +383,7 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
     } else {
       return Status::DataError(where + ": unknown keyword '" +
                                std::string(kw) +
-                               "' (define, marker, rule, pattern, emit)");
+                               "' (define, marker, coref, discover, rule, pattern, emit)");
     }
   }
   std::string where = name + ":" + std::to_string(n);
@@ -480,6 +523,64 @@ std::string RuleSet::StatusFor(std::string_view slotted, size_t begin,
     }
   }
   return best;
+}
+
+std::vector<CorefPhrase> RuleSet::FindCorefs(
+    std::string_view normalized) const {
+  std::vector<CorefPhrase> out;
+  for (const auto& c : impl_->corefs) {
+    const int ngroups = c.re->NumberOfCapturingGroups() + 1;
+    const auto& named = c.re->NamedCapturingGroups();
+    const int g = named.count("m") ? named.at("m") : 0;
+    std::vector<re2::StringPiece> groups(ngroups);
+    size_t pos = 0;
+    while (pos < normalized.size() &&
+           c.re->Match(normalized, pos, normalized.size(), RE2::UNANCHORED,
+                       groups.data(), ngroups)) {
+      const re2::StringPiece& m = groups[g];
+      size_t whole_end = size_t(groups[0].data() - normalized.data()) +
+                         groups[0].size();
+      if (m.data() != nullptr && !m.empty()) {
+        size_t b = size_t(m.data() - normalized.data());
+        out.push_back({b, b + m.size(), c.types});
+      }
+      pos = whole_end > pos ? whole_end : pos + 1;
+    }
+  }
+  // Text order; where phrases overlap, the earlier (then longer) one wins.
+  std::sort(out.begin(), out.end(), [](const CorefPhrase& a, const CorefPhrase& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<CorefPhrase> kept;
+  for (auto& c : out)
+    if (kept.empty() || c.begin >= kept.back().end) kept.push_back(std::move(c));
+  return kept;
+}
+
+std::vector<Discovery> RuleSet::Discover(std::string_view source) const {
+  std::vector<Discovery> out;
+  for (const auto& d : impl_->discovers) {
+    const int ngroups = d.re->NumberOfCapturingGroups() + 1;
+    const int g = d.re->NamedCapturingGroups().at("name");
+    std::vector<re2::StringPiece> groups(ngroups);
+    size_t pos = 0;
+    while (pos < source.size() &&
+           d.re->Match(source, pos, source.size(), RE2::UNANCHORED,
+                       groups.data(), ngroups)) {
+      const re2::StringPiece& m = groups[g];
+      size_t whole_end =
+          size_t(groups[0].data() - source.data()) + groups[0].size();
+      if (m.data() != nullptr && !m.empty()) {
+        size_t b = size_t(m.data() - source.data());
+        out.push_back({b, b + m.size(), d.type});
+      }
+      pos = whole_end > pos ? whole_end : pos + 1;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Discovery& a, const Discovery& b) {
+    return a.name_begin < b.name_begin;
+  });
+  return out;
 }
 
 size_t RuleSet::PossessiveLength(std::string_view text, size_t pos) const {

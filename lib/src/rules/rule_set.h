@@ -43,6 +43,20 @@ struct RuleMatch {
   std::vector<SlotCapture> slots;
 };
 
+// A phrase that refers back to an entity named earlier ("该公司",
+// "the company"): "coref TYPES REGEX".
+struct CorefPhrase {
+  size_t begin = 0, end = 0;       // span in the normalized sentence
+  std::vector<std::string> types;  // entity types it may refer to
+};
+
+// A name of an entity nobody listed, found by "discover TYPE REGEX" in the
+// original (not normalized) sentence, e.g. "the startup Foo", "Foo Inc.".
+struct Discovery {
+  size_t name_begin = 0, name_end = 0;  // the name, in the source sentence
+  std::string type;
+};
+
 // Compiled rules. Immutable after Compile; Match is const and thread-safe.
 class RuleSet {
  public:
@@ -71,6 +85,13 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
   size_t pattern_count() const;
+
+  // Coreference phrases in a normalized sentence, in text order, not
+  // overlapping each other.
+  std::vector<CorefPhrase> FindCorefs(std::string_view normalized) const;
+
+  // Names of unlisted entities in an original sentence, in text order.
+  std::vector<Discovery> Discover(std::string_view source) const;
 
   // Mention indices of the tokens ("\x01c12\x02") in text[begin, end).
   static std::vector<int> TokensIn(std::string_view text, size_t begin,

@@ -63,7 +63,7 @@ TEST_CASE("rule files: every mistake names file and line") {
   }
 }
 
-TEST_CASE("slots capture mentions; lists fan out; possessors and parentheses are skipped") {
+TEST_CASE("slots capture mentions, lists fan out, possessors and parentheses are skipped") {
   auto rs = Compile(
       "define sep \\s*(?:、|,|和|与|及|and)\\s*\n"
       "define possessive 的|'s\\s+\n"

@@ -1,0 +1,335 @@
+#include "extract/document_pass.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "text/chrome_filter.h"
+
+namespace newsgraph::extract {
+
+namespace {
+
+// How many sentences back a coreference phrase may reach for its antecedent.
+constexpr size_t kCorefWindow = 3;
+
+// Distance from an attribute span to the rule match; attributes before the
+// match (sentence-initial time adverbials, "以6.5亿美元") are preferred.
+size_t Distance(size_t ab, size_t ae, size_t mb, size_t me) {
+  if (ae <= mb) return mb - ae;
+  if (ab >= me) return 2 * (ab - me) + 1;
+  return 0;
+}
+
+template <typename T>
+const T* Nearest(const std::vector<T>& v, size_t mb, size_t me,
+                 bool (*keep)(const T&)) {
+  const T* best = nullptr;
+  size_t bd = SIZE_MAX;
+  for (const auto& x : v) {
+    if (keep && !keep(x)) continue;
+    size_t d = Distance(x.begin, x.end, mb, me);
+    if (d < bd) bd = d, best = &x;
+  }
+  return best;
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+DocumentPass::DocumentPass(const Resources::Impl& res, const Document& doc,
+                           std::string_view text, attrs::DateContext ctx)
+    : res_(res),
+      doc_(doc),
+      text_(text),
+      ctx_(ctx),
+      dict_size_(int(res.dictionary->entities().size())) {}
+
+const dict::Entity& DocumentPass::Entity(int i) const {
+  return i < dict_size_ ? res_.dictionary->entities()[i]
+                        : local_->entities()[i - dict_size_];
+}
+
+char DocumentPass::Code(int i) const {
+  return res_.ontology->FindEntityType(Entity(i).type)->code;
+}
+
+void DocumentPass::Layout() {
+  std::vector<text::Span> spans;
+  if (doc_.kind == Document::Kind::kPage) {
+    text::ContentLayout layout = text::FindContent(text_);
+    if (layout.title) spans.push_back(*layout.title);
+    for (const auto& b : layout.blocks) spans.push_back(b);
+  } else {
+    size_t pos = 0;
+    while (pos < text_.size()) {
+      size_t nl = text_.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text_.size();
+      if (nl > pos) spans.push_back(text::Span{pos, nl});
+      pos = nl + 1;
+    }
+  }
+  for (const auto& s : spans) {
+    Block b;
+    b.span = s;
+    b.sentences =
+        res_.splitter->Split(text_.substr(s.begin, s.end - s.begin), s.begin);
+    blocks_.push_back(std::move(b));
+  }
+}
+
+Status DocumentPass::BuildLocalEntities() {
+  local_ = std::make_unique<dict::Dictionary>(res_.ontology.get());
+  for (size_t i = 0; i < doc_.entities.size(); ++i) {
+    const DocumentEntity& de = doc_.entities[i];
+    if (res_.dictionary->Find(de.name) >= 0) continue;  // known already
+    dict::Entity e;
+    e.name = de.name;
+    e.type = de.type.empty() ? "company" : de.type;
+    e.aliases = de.aliases;
+    e.discovered = true;
+    NEWSGRAPH_RETURN_IF_ERROR(
+        local_->Add(std::move(e), doc_.id + ": entity " + std::to_string(i + 1)));
+  }
+  // Names introduced by a descriptor ("the startup Foo", "Foo Inc.").
+  for (const Block& b : blocks_) {
+    for (const text::Span& s : b.sentences) {
+      std::string_view sentence = text_.substr(s.begin, s.end - s.begin);
+      for (const rules::Discovery& d : res_.rules->Discover(sentence)) {
+        std::string name(sentence.substr(d.name_begin, d.name_end - d.name_begin));
+        if (res_.dictionary->FindForm(name) >= 0 || local_->FindForm(name) >= 0)
+          continue;
+        dict::Entity e;
+        e.name = name;
+        e.type = d.type;
+        e.discovered = true;
+        // A clash (same name, another type) keeps the first reading.
+        (void)local_->Add(std::move(e), doc_.id);
+      }
+    }
+  }
+  if (!local_->entities().empty()) {
+    auto m = dict::Matcher::Build(*local_, *res_.normalizer);
+    if (!m.ok()) return m.status();
+    local_matcher_ = std::move(m).value();
+  }
+  return Status::Ok();
+}
+
+std::vector<Mention> DocumentPass::FindMentions(
+    std::string_view sentence, const text::Normalized& norm) const {
+  std::vector<dict::Candidate> cands;
+  res_.matcher->FindAll(sentence, norm, &cands);
+  if (local_matcher_) {
+    size_t first = cands.size();
+    local_matcher_->FindAll(sentence, norm, &cands);
+    for (size_t k = first; k < cands.size(); ++k) cands[k].entity += dict_size_;
+  }
+  auto selected = dict::SelectLeftmostLongest(std::move(cands));
+  return BuildMentions(selected, norm.text, [&](int e) { return Code(e); });
+}
+
+void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
+                                       std::vector<Mention>* mentions) const {
+  auto phrases = res_.rules->FindCorefs(norm.text);
+  if (phrases.empty()) return;
+  std::vector<Mention> merged;
+  size_t k = 0;
+  for (const auto& ph : phrases) {
+    // Mentions before the phrase come first (and may be its antecedent).
+    while (k < mentions->size() && (*mentions)[k].end <= ph.begin)
+      merged.push_back((*mentions)[k++]);
+    if (k < mentions->size() && (*mentions)[k].begin < ph.end) continue;
+    // The nearest compatible entity: earlier in this sentence, then in the
+    // previous sentences of the window.
+    int antecedent = -1;
+    for (auto it = merged.rbegin(); it != merged.rend() && antecedent < 0; ++it)
+      if (Contains(ph.types, Entity(it->entity).type)) antecedent = it->entity;
+    for (auto it = seen_.rbegin(); it != seen_.rend() && antecedent < 0; ++it) {
+      if (sentence_no_ - it->sentence > kCorefWindow) break;
+      if (Contains(ph.types, Entity(it->entity).type)) antecedent = it->entity;
+    }
+    if (antecedent < 0) continue;
+    Mention m;
+    m.begin = m.core_begin = uint32_t(ph.begin);
+    m.end = m.core_end = uint32_t(ph.end);
+    m.entity = antecedent;
+    m.code = Code(antecedent);
+    m.coreference = true;
+    merged.push_back(m);
+  }
+  while (k < mentions->size()) merged.push_back((*mentions)[k++]);
+  *mentions = std::move(merged);
+}
+
+void DocumentPass::Run(std::vector<Relation>* out) {
+  for (const Block& block : blocks_) {
+    std::optional<attrs::DateMention> paragraph_date;
+    for (const text::Span& span : block.sentences) {
+      ++sentence_no_;
+      std::string_view sentence = text_.substr(span.begin, span.end - span.begin);
+      text::Normalized norm = res_.normalizer->Normalize(sentence);
+      std::vector<Mention> mentions = FindMentions(sentence, norm);
+      ResolveCoreferences(norm, &mentions);
+
+      // Attributes, found on the text with names masked out.
+      std::string masked = norm.text;
+      for (const auto& m : mentions)
+        for (uint32_t i = m.core_begin; i < m.core_end; ++i) masked[i] = '_';
+      SentenceAttrs attrs;
+      attrs.dates = attrs::FindDates(masked, &ctx_);
+      attrs.inherited_date = paragraph_date;
+      if (!attrs.dates.empty()) paragraph_date = attrs.dates.back();
+      if (mentions.size() >= 2) {
+        attrs.amounts = attrs::FindAmounts(masked);
+        attrs.durations = attrs::FindDurations(masked);
+        ExtractSentence(span, sentence, norm, mentions, attrs, out);
+      }
+      for (const auto& m : mentions) seen_.push_back({m.entity, sentence_no_});
+    }
+  }
+}
+
+void DocumentPass::Attach(const ontology::RelationType& rt,
+                          const SentenceAttrs& attrs, std::string_view sentence,
+                          const text::Normalized& norm, size_t mb, size_t me,
+                          Attributes* a) const {
+  if (rt.has_date) {
+    const attrs::DateMention* d = Nearest<attrs::DateMention>(attrs.dates, mb, me, nullptr);
+    if (!d && attrs.inherited_date) d = &*attrs.inherited_date;
+    if (d) {
+      a->date_text = d->surface;
+      a->since = d->since;
+      if (d->date) a->date = d->date->ToIso();
+      else a->date_unresolved = true;
+    }
+  }
+  if (rt.has_amount) {
+    // Counts ("10万个") are not money.
+    const attrs::AmountMention* m = Nearest<attrs::AmountMention>(
+        attrs.amounts, mb, me,
+        [](const attrs::AmountMention& x) { return !x.currency.empty(); });
+    if (m) {
+      a->amount = m->value;
+      a->currency = m->currency;
+      size_t b = norm.SourceBegin(m->begin), e = norm.SourceEnd(m->end);
+      a->amount_text = std::string(sentence.substr(b, e - b));
+    }
+  }
+  if (rt.has_duration) {
+    const attrs::DurationMention* d = Nearest<attrs::DurationMention>(attrs.durations, mb, me, nullptr);
+    if (d) a->duration_years = d->years;
+  }
+}
+
+void DocumentPass::ExtractSentence(const text::Span& span,
+                                   std::string_view sentence,
+                                   const text::Normalized& norm,
+                                   const std::vector<Mention>& mentions,
+                                   const SentenceAttrs& attrs,
+                                   std::vector<Relation>* out) const {
+  const rules::RuleSet& rules = *res_.rules;
+  Slotted slotted = BuildSlotted(norm.text, mentions);
+  std::vector<rules::RuleMatch> matches;
+  rules.Match(slotted.text, &matches);
+  if (matches.empty()) return;
+  std::stable_sort(matches.begin(), matches.end(),
+                   [](const rules::RuleMatch& a, const rules::RuleMatch& b) {
+                     return std::tie(a.begin, a.rule) < std::tie(b.begin, b.rule);
+                   });
+  auto ref = [&](const Mention& m) {
+    const dict::Entity& e = Entity(m.entity);
+    EntityRef er;
+    er.name = e.name;
+    er.type = e.type;
+    size_t b = norm.SourceBegin(m.core_begin), end = norm.SourceEnd(m.core_end);
+    er.mention = std::string(sentence.substr(b, end - b));
+    er.discovered = e.discovered;
+    er.coreference = m.coreference;
+    return er;
+  };
+
+  std::set<std::tuple<int, std::string, int>> seen;
+  const size_t first_relation = out->size();
+  for (const auto& match : matches) {
+    const rules::Rule& rule = rules.rules()[match.rule];
+    const size_t mb = slotted.ToNorm(match.begin, false);
+    const size_t me = slotted.ToNorm(match.end, true);
+    const std::string status =
+        rule.status.empty() ? rules.StatusFor(slotted.text, match.begin, match.end)
+                            : rule.status;
+    auto slot = [&](const std::string& name) -> const std::vector<int>* {
+      for (const auto& s : match.slots)
+        if (s.slot == name) return &s.mentions;
+      return nullptr;
+    };
+    for (const rules::Emit& emit : rule.emits) {
+      const auto* rt = res_.ontology->FindRelationType(emit.relation);
+      const auto* subs = slot(emit.subject_slot);
+      const auto* objs = slot(emit.object_slot);
+      if (!subs || !objs) continue;
+      const bool same_slot = emit.subject_slot == emit.object_slot;
+      for (size_t i = 0; i < subs->size(); ++i) {
+        for (size_t j = same_slot ? i + 1 : 0; j < objs->size(); ++j) {
+          const Mention& sm = mentions[(*subs)[i]];
+          const Mention& om = mentions[(*objs)[j]];
+          if (sm.entity == om.entity) continue;
+          if (!Contains(rt->subject_types, Entity(sm.entity).type) ||
+              !Contains(rt->object_types, Entity(om.entity).type))
+            continue;
+          int a = sm.entity, b = om.entity;
+          if (rt->symmetric && b < a) std::swap(a, b);
+          if (!seen.emplace(a, emit.relation, b).second) continue;
+          Relation r;
+          r.doc = doc_.id;
+          r.relation = emit.relation;
+          r.rule = rule.id;
+          r.subject = ref(sm);
+          r.object = ref(om);
+          r.attrs.status = status;
+          Attach(*rt, attrs, sentence, norm, mb, me, &r.attrs);
+          r.evidence.sentence = std::string(sentence);
+          r.evidence.start = span.begin;
+          r.evidence.end = span.end;
+          out->push_back(std::move(r));
+        }
+      }
+    }
+  }
+  MakeSentenceConsistent(out, first_relation);
+}
+
+void MakeSentenceConsistent(std::vector<Relation>* rels, size_t first) {
+  std::map<std::string, EntityRef> renamed;
+  std::set<std::pair<std::string, std::string>> units;
+  for (size_t i = first; i < rels->size(); ++i) {
+    const Relation& r = (*rels)[i];
+    if (r.relation == "renamed_to") renamed.emplace(r.subject.name, r.object);
+    if (r.relation == "subsidiary_of") {
+      units.emplace(r.subject.name, r.object.name);
+      units.emplace(r.object.name, r.subject.name);
+    }
+  }
+  if (renamed.empty() && units.empty()) return;
+  std::set<std::pair<std::string, std::string>> members;
+  std::vector<Relation> sentence;
+  for (size_t i = first; i < rels->size(); ++i) {
+    Relation& r = (*rels)[i];
+    if (r.relation == "partner_of" && units.count({r.subject.name, r.object.name}))
+      continue;
+    if (r.relation == "member_of") {
+      if (auto it = renamed.find(r.object.name); it != renamed.end())
+        r.object = it->second;
+      if (!members.emplace(r.subject.name, r.object.name).second) continue;
+    }
+    sentence.push_back(std::move(r));
+  }
+  rels->resize(first);
+  for (auto& r : sentence) rels->push_back(std::move(r));
+}
+
+}  // namespace newsgraph::extract

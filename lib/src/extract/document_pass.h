@@ -1,0 +1,95 @@
+// One document's extraction: the state that lives from the first sentence to
+// the last (document date, the document's own and discovered entities, the
+// entities mentioned so far for coreference) and the per-sentence steps.
+#ifndef NEWSGRAPH_EXTRACT_DOCUMENT_PASS_H_
+#define NEWSGRAPH_EXTRACT_DOCUMENT_PASS_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dict/dictionary.h"
+#include "dict/matcher.h"
+#include "extract/attrs/amount.h"
+#include "extract/attrs/date_finder.h"
+#include "extract/attrs/duration.h"
+#include "extract/mentions.h"
+#include "extract/resources_impl.h"
+#include "newsgraph/extractor.h"
+#include "text/sentence_splitter.h"
+
+namespace newsgraph::extract {
+
+// A paragraph (or the title) and its sentences, as source spans.
+struct Block {
+  text::Span span;
+  std::vector<text::Span> sentences;
+};
+
+// The attribute mentions of one sentence (normalized offsets).
+struct SentenceAttrs {
+  std::vector<attrs::AmountMention> amounts;
+  std::vector<attrs::DateMention> dates;
+  std::vector<attrs::DurationMention> durations;
+  std::optional<attrs::DateMention> inherited_date;  // from the paragraph
+};
+
+// Not thread-safe; one per Extract call.
+class DocumentPass {
+ public:
+  DocumentPass(const Resources::Impl& res, const Document& doc,
+               std::string_view text, attrs::DateContext ctx);
+
+  // Lays out blocks and sentences (chrome filtered for pages).
+  void Layout();
+  // Adds the document's own entities and the names found by `discover`
+  // patterns to a per-document dictionary. Errors name the document.
+  Status BuildLocalEntities();
+  // Runs every sentence, appending relations to `out`.
+  void Run(std::vector<Relation>* out);
+
+ private:
+  struct Seen {  // an entity mentioned so far, for coreference
+    int entity;
+    size_t sentence;  // running sentence number
+  };
+
+  const dict::Entity& Entity(int i) const;
+  char Code(int i) const;
+  std::vector<Mention> FindMentions(std::string_view sentence,
+                                    const text::Normalized& norm) const;
+  void ResolveCoreferences(const text::Normalized& norm,
+                           std::vector<Mention>* mentions) const;
+  void ExtractSentence(const text::Span& span, std::string_view sentence,
+                       const text::Normalized& norm,
+                       const std::vector<Mention>& mentions,
+                       const SentenceAttrs& attrs,
+                       std::vector<Relation>* out) const;
+  void Attach(const ontology::RelationType& rt, const SentenceAttrs& attrs,
+              std::string_view sentence, const text::Normalized& norm,
+              size_t match_begin, size_t match_end, Attributes* a) const;
+
+  const Resources::Impl& res_;
+  const Document& doc_;
+  std::string_view text_;
+  attrs::DateContext ctx_;
+  std::vector<Block> blocks_;
+  std::unique_ptr<dict::Dictionary> local_;
+  std::unique_ptr<dict::Matcher> local_matcher_;
+  int dict_size_;
+  std::vector<Seen> seen_;
+  size_t sentence_no_ = 0;
+};
+
+// Sentence-level consistency of rels[first..] (one sentence):
+//  - a sentence that renames an alliance speaks of the renamed body:
+//    member_of relations to the old name point at the new name;
+//  - a unit and its parent named together ("A及旗下的B") are not partners:
+//    partner_of is dropped where the sentence states subsidiary_of.
+void MakeSentenceConsistent(std::vector<Relation>* rels, size_t first);
+
+}  // namespace newsgraph::extract
+
+#endif  // NEWSGRAPH_EXTRACT_DOCUMENT_PASS_H_
