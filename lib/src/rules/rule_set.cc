@@ -552,8 +552,19 @@ std::vector<CorefPhrase> RuleSet::FindCorefs(
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
   std::vector<CorefPhrase> kept;
-  for (auto& c : out)
-    if (kept.empty() || c.begin >= kept.back().end) kept.push_back(std::move(c));
+  for (auto& c : out) {
+    if (!kept.empty() && c.begin == kept.back().begin &&
+        c.end == kept.back().end) {
+      // The same phrase under several statements may refer to any of their
+      // types ("该基金": an investor or an alliance).
+      for (auto& t : c.types)
+        if (std::find(kept.back().types.begin(), kept.back().types.end(), t) ==
+            kept.back().types.end())
+          kept.back().types.push_back(t);
+    } else if (kept.empty() || c.begin >= kept.back().end) {
+      kept.push_back(std::move(c));
+    }
+  }
   return kept;
 }
 
