@@ -314,12 +314,21 @@ void MakeSentenceConsistent(std::vector<Relation>* rels, size_t first) {
       units.emplace(r.object.name, r.subject.name);
     }
   }
-  if (renamed.empty() && units.empty()) return;
+  // A controlling owner is more than an investor: owns supersedes
+  // investor_in for the same pair ("持有Arm约90%的股份").
+  std::set<std::pair<std::string, std::string>> owners;
+  for (size_t i = first; i < rels->size(); ++i)
+    if ((*rels)[i].relation == "owns")
+      owners.emplace((*rels)[i].subject.name, (*rels)[i].object.name);
+  if (renamed.empty() && units.empty() && owners.empty()) return;
   std::set<std::pair<std::string, std::string>> members;
   std::vector<Relation> sentence;
   for (size_t i = first; i < rels->size(); ++i) {
     Relation& r = (*rels)[i];
     if (r.relation == "partner_of" && units.count({r.subject.name, r.object.name}))
+      continue;
+    if (r.relation == "investor_in" &&
+        owners.count({r.subject.name, r.object.name}))
       continue;
     if (r.relation == "member_of") {
       if (auto it = renamed.find(r.object.name); it != renamed.end())

@@ -87,7 +87,8 @@ class DocumentPass {
 //  - a sentence that renames an alliance speaks of the renamed body:
 //    member_of relations to the old name point at the new name;
 //  - a unit and its parent named together ("A及旗下的B") are not partners:
-//    partner_of is dropped where the sentence states subsidiary_of.
+//    partner_of is dropped where the sentence states subsidiary_of;
+//  - owns supersedes investor_in for the same pair.
 void MakeSentenceConsistent(std::vector<Relation>* rels, size_t first);
 
 }  // namespace newsgraph::extract
