@@ -1,6 +1,7 @@
 #include "extract/document_pass.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -133,6 +134,36 @@ std::vector<Mention> DocumentPass::FindMentions(
   return BuildMentions(selected, norm.text, [&](int e) { return Code(e); });
 }
 
+int DocumentPass::Antecedent(const rules::CorefPhrase& ph,
+                             const std::vector<Mention>& before) const {
+  auto fits = [&](int e) { return Contains(ph.types, Entity(e).type); };
+  // A description ("该基金", "the group") takes the nearest compatible
+  // entity; a pronoun ("he", "it") the subject, i.e. the first compatible
+  // mention of its own sentence or of the latest sentence that has one.
+  if (ph.pronoun) {
+    for (const auto& m : before)
+      if (!m.coreference && fits(m.entity)) return m.entity;
+    size_t sentence = SIZE_MAX;
+    int found = -1;
+    for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+      if (sentence_no_ - it->sentence > kCorefWindow) break;
+      if (sentence != SIZE_MAX && it->sentence != sentence) break;
+      if (fits(it->entity)) {
+        sentence = it->sentence;
+        found = it->entity;  // keeps going back to the sentence's first one
+      }
+    }
+    return found;
+  }
+  for (auto it = before.rbegin(); it != before.rend(); ++it)
+    if (fits(it->entity)) return it->entity;
+  for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+    if (sentence_no_ - it->sentence > kCorefWindow) break;
+    if (fits(it->entity)) return it->entity;
+  }
+  return -1;
+}
+
 void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
                                        std::vector<Mention>* mentions) const {
   auto phrases = res_.rules->FindCorefs(norm.text);
@@ -144,15 +175,16 @@ void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
     while (k < mentions->size() && (*mentions)[k].end <= ph.begin)
       merged.push_back((*mentions)[k++]);
     if (k < mentions->size() && (*mentions)[k].begin < ph.end) continue;
-    // The nearest compatible entity: earlier in this sentence, then in the
-    // previous sentences of the window.
-    int antecedent = -1;
-    for (auto it = merged.rbegin(); it != merged.rend() && antecedent < 0; ++it)
-      if (Contains(ph.types, Entity(it->entity).type)) antecedent = it->entity;
-    for (auto it = seen_.rbegin(); it != seen_.rend() && antecedent < 0; ++it) {
-      if (sentence_no_ - it->sentence > kCorefWindow) break;
-      if (Contains(ph.types, Entity(it->entity).type)) antecedent = it->entity;
+    // "X, the venture ..." is an apposition that describes X, not a
+    // reference back: leave it to the rules.
+    if (!merged.empty() && std::isalpha(static_cast<unsigned char>(norm.text[ph.begin]))) {
+      std::string_view between = std::string_view(norm.text).substr(
+          merged.back().end, ph.begin - merged.back().end);
+      while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+      while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+      if (between == ",") continue;
     }
+    int antecedent = Antecedent(ph, merged);
     if (antecedent < 0) continue;
     Mention m;
     m.begin = m.core_begin = uint32_t(ph.begin);

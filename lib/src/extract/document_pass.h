@@ -60,6 +60,10 @@ class DocumentPass {
   char Code(int i) const;
   std::vector<Mention> FindMentions(std::string_view sentence,
                                     const text::Normalized& norm) const;
+  // The entity a coreference phrase refers to, or -1; `before` holds the
+  // sentence's mentions in front of the phrase.
+  int Antecedent(const rules::CorefPhrase& ph,
+                 const std::vector<Mention>& before) const;
   void ResolveCoreferences(const text::Normalized& norm,
                            std::vector<Mention>* mentions) const;
   void ExtractSentence(const text::Span& span, std::string_view sentence,

@@ -58,6 +58,7 @@ struct RuleSet::Impl {
   struct Coref {
     std::vector<std::string> types;
     std::unique_ptr<RE2> re;  // group "m" (or the whole match) is the phrase
+    bool pronoun = false;
   };
   std::vector<Coref> corefs;
   struct Discover {
@@ -286,7 +287,7 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
         return Status::DataError(where + ": bad marker regex: " +
                                  m.re->error());
       impl->markers.push_back(std::move(m));
-    } else if (kw == "coref" || kw == "discover") {
+    } else if (kw == "coref" || kw == "pronoun" || kw == "discover") {
       size_t s2 = rest.find_first_of(" \t");
       if (s2 == std::string_view::npos)
         return Status::DataError(where + ": expected '" + std::string(kw) +
@@ -309,8 +310,8 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
       auto re = std::make_unique<RE2>(body, PatternOptions());
       if (!re->ok())
         return Status::DataError(where + ": bad regex: " + re->error());
-      if (kw == "coref") {
-        impl->corefs.push_back({std::move(types), std::move(re)});
+      if (kw == "coref" || kw == "pronoun") {
+        impl->corefs.push_back({std::move(types), std::move(re), kw == "pronoun"});
       } else {
         if (types.size() != 1)
           return Status::DataError(where + ": discover takes one entity type");
@@ -383,7 +384,7 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
     } else {
       return Status::DataError(where + ": unknown keyword '" +
                                std::string(kw) +
-                               "' (define, marker, coref, discover, rule, pattern, emit)");
+                               "' (define, marker, coref, pronoun, discover, rule, pattern, emit)");
     }
   }
   std::string where = name + ":" + std::to_string(n);
@@ -542,7 +543,7 @@ std::vector<CorefPhrase> RuleSet::FindCorefs(
                          groups[0].size();
       if (m.data() != nullptr && !m.empty()) {
         size_t b = size_t(m.data() - normalized.data());
-        out.push_back({b, b + m.size(), c.types});
+        out.push_back({b, b + m.size(), c.types, c.pronoun});
       }
       pos = whole_end > pos ? whole_end : pos + 1;
     }

@@ -44,10 +44,13 @@ struct RuleMatch {
 };
 
 // A phrase that refers back to an entity named earlier ("该公司",
-// "the company"): "coref TYPES REGEX".
+// "the company"): "coref TYPES REGEX", or a pronoun ("he", "它"):
+// "pronoun TYPES REGEX".
 struct CorefPhrase {
   size_t begin = 0, end = 0;       // span in the normalized sentence
   std::vector<std::string> types;  // entity types it may refer to
+  bool pronoun = false;            // "pronoun" statement: prefers the
+                                   // subject (first mention) of a sentence
 };
 
 // A name of an entity nobody listed, found by "discover TYPE REGEX" in the
