@@ -352,7 +352,15 @@ void MakeSentenceConsistent(std::vector<Relation>* rels, size_t first) {
   for (size_t i = first; i < rels->size(); ++i)
     if ((*rels)[i].relation == "owns")
       owners.emplace((*rels)[i].subject.name, (*rels)[i].object.name);
-  if (renamed.empty() && units.empty() && owners.empty()) return;
+  // A chief executive, chair or founder is more than an employee.
+  std::set<std::pair<std::string, std::string>> roles;
+  for (size_t i = first; i < rels->size(); ++i) {
+    const std::string& t = (*rels)[i].relation;
+    if (t == "ceo_of" || t == "chairman_of" || t == "founded")
+      roles.emplace((*rels)[i].subject.name, (*rels)[i].object.name);
+  }
+  if (renamed.empty() && units.empty() && owners.empty() && roles.empty())
+    return;
   std::set<std::pair<std::string, std::string>> members;
   std::vector<Relation> sentence;
   for (size_t i = first; i < rels->size(); ++i) {
@@ -361,6 +369,9 @@ void MakeSentenceConsistent(std::vector<Relation>* rels, size_t first) {
       continue;
     if (r.relation == "investor_in" &&
         owners.count({r.subject.name, r.object.name}))
+      continue;
+    if (r.relation == "employee_of" &&
+        roles.count({r.subject.name, r.object.name}))
       continue;
     if (r.relation == "member_of") {
       if (auto it = renamed.find(r.object.name); it != renamed.end())

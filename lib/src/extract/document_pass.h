@@ -92,7 +92,8 @@ class DocumentPass {
 //    member_of relations to the old name point at the new name;
 //  - a unit and its parent named together ("A及旗下的B") are not partners:
 //    partner_of is dropped where the sentence states subsidiary_of;
-//  - owns supersedes investor_in for the same pair.
+//  - owns supersedes investor_in, and ceo_of, chairman_of or founded
+//    supersede employee_of, for the same pair.
 void MakeSentenceConsistent(std::vector<Relation>* rels, size_t first);
 
 }  // namespace newsgraph::extract

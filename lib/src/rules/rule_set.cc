@@ -526,19 +526,39 @@ std::string RuleSet::StatusFor(std::string_view slotted, size_t begin,
   return best;
 }
 
+namespace {
+
+// Indices of every capture group called `name` (RE2 accepts the same name
+// in several alternatives).
+std::vector<int> GroupsNamed(const RE2& re, const std::string& name) {
+  std::vector<int> out;
+  for (const auto& [index, n] : re.CapturingGroupNames())
+    if (n == name) out.push_back(index);
+  return out;
+}
+
+// The first of `indices` that took part in the match, or the whole match.
+const re2::StringPiece& FirstMatched(const std::vector<re2::StringPiece>& groups,
+                                     const std::vector<int>& indices) {
+  for (int i : indices)
+    if (groups[i].data() != nullptr) return groups[i];
+  return groups[0];
+}
+
+}  // namespace
+
 std::vector<CorefPhrase> RuleSet::FindCorefs(
     std::string_view normalized) const {
   std::vector<CorefPhrase> out;
   for (const auto& c : impl_->corefs) {
     const int ngroups = c.re->NumberOfCapturingGroups() + 1;
-    const auto& named = c.re->NamedCapturingGroups();
-    const int g = named.count("m") ? named.at("m") : 0;
+    const std::vector<int> named = GroupsNamed(*c.re, "m");
     std::vector<re2::StringPiece> groups(ngroups);
     size_t pos = 0;
     while (pos < normalized.size() &&
            c.re->Match(normalized, pos, normalized.size(), RE2::UNANCHORED,
                        groups.data(), ngroups)) {
-      const re2::StringPiece& m = groups[g];
+      const re2::StringPiece& m = FirstMatched(groups, named);
       size_t whole_end = size_t(groups[0].data() - normalized.data()) +
                          groups[0].size();
       if (m.data() != nullptr && !m.empty()) {
@@ -573,13 +593,13 @@ std::vector<Discovery> RuleSet::Discover(std::string_view source) const {
   std::vector<Discovery> out;
   for (const auto& d : impl_->discovers) {
     const int ngroups = d.re->NumberOfCapturingGroups() + 1;
-    const int g = d.re->NamedCapturingGroups().at("name");
+    const std::vector<int> named = GroupsNamed(*d.re, "name");
     std::vector<re2::StringPiece> groups(ngroups);
     size_t pos = 0;
     while (pos < source.size() &&
            d.re->Match(source, pos, source.size(), RE2::UNANCHORED,
                        groups.data(), ngroups)) {
-      const re2::StringPiece& m = groups[g];
+      const re2::StringPiece& m = FirstMatched(groups, named);
       size_t whole_end =
           size_t(groups[0].data() - source.data()) + groups[0].size();
       if (m.data() != nullptr && !m.empty()) {

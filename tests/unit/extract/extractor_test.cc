@@ -210,3 +210,93 @@ TEST_CASE("Traditional Chinese is matched like Simplified") {
     CHECK(Includes(got, c.want));
   }
 }
+
+TEST_CASE("descriptors introduce entities nobody listed") {
+  struct Case {
+    const char* text;
+    const char* name;
+    const char* type;
+  };
+  const Case cases[] = {
+      {"AI云计算提供商Nimbulus与微软签署了合作协议。", "Nimbulus", "company"},
+      {"Microsoft invested in the startup Quorvia last year.", "Quorvia", "company"},
+      {"Amazon acquired Zentrix Inc. for $2 billion.", "Zentrix", "company"},
+      {"Halcyon Capital invested $5 million in Anthropic.", "Halcyon Capital", "investor"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto rs = Run(c.text, "2025-03-20");
+    bool found = false;
+    for (const auto& r : rs)
+      for (const EntityRef* e : {&r.subject, &r.object})
+        if (e->name == c.name) {
+          found = true;
+          CHECK(e->discovered);
+          CHECK(e->type == c.type);
+        }
+    CHECK(found);
+  }
+  // A discovered name is found again later in the document without its
+  // descriptor.
+  auto rs = Run("AI创业公司Nimbulus发布了新模型。\n微软投资了Nimbulus。", "2025-03-20");
+  CHECK(Find(rs, "Microsoft", "investor_in", "Nimbulus") != nullptr);
+}
+
+TEST_CASE("coreference phrases resolve to the right earlier entity") {
+  struct Case {
+    const char* text;
+    const char* s;
+    const char* rel;
+    const char* o;
+  };
+  const Case cases[] = {
+      {"月之暗面的创始人是杨植麟。该公司开发了Kimi。", "Moonshot AI", "developed", "Kimi"},
+      {"英伟达由黄仁勋创立，他至今仍担任公司首席执行官。", "Jensen Huang", "ceo_of", "NVIDIA"},
+      {"Musk founded xAI in 2023. The start-up is now a direct rival of OpenAI.",
+       "xAI", "rival_of", "OpenAI"},
+      {"Microsoft spent heavily this year. In February it invested $15 million in Mistral AI.",
+       "Microsoft", "investor_in", "Mistral AI"},
+      // "Stargate, the venture ..." is an apposition, not a reference.
+      {"OpenAI runs through Stargate, the venture it formed with SoftBank.",
+       "SoftBank", "member_of", "Stargate"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto rs = Run(c.text, "2025-03-20");
+    CAPTURE(Triples(rs));
+    const Relation* r = Find(rs, c.s, c.rel, c.o);
+    REQUIRE(r != nullptr);
+    CHECK((r->subject.coreference || r->object.coreference ||
+           std::string(c.rel) == "member_of"));
+  }
+}
+
+TEST_CASE("each status marker in both languages") {
+  struct Case {
+    const char* text;
+    const char* s;
+    const char* rel;
+    const char* o;
+    const char* status;
+  };
+  const Case cases[] = {
+      {"据外媒报道，亚马逊投资了Anthropic。", "Amazon", "investor_in", "Anthropic", "reported"},
+      {"传闻亚马逊投资了Anthropic。", "Amazon", "investor_in", "Anthropic", "reported"},
+      {"亚马逊正洽谈收购Anthropic。", "Amazon", "acquired", "Anthropic", "planned"},
+      {"亚马逊计划收购Anthropic。", "Amazon", "acquired", "Anthropic", "planned"},
+      {"亚马逊并未收购Anthropic。", "Amazon", "acquired", "Anthropic", "negated"},
+      {"亚马逊没有投资Anthropic。", "Amazon", "investor_in", "Anthropic", "negated"},
+      {"Amazon is in talks to acquire Anthropic.", "Amazon", "acquired", "Anthropic", "planned"},
+      {"According to people familiar, Amazon invested in Anthropic.", "Amazon", "investor_in", "Anthropic", "reported"},
+      {"Amazon did not acquire Anthropic.", "Amazon", "acquired", "Anthropic", "negated"},
+      {"Amazon denied reports that it acquired Anthropic.", "Amazon", "acquired", "Anthropic", "denied"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto rs = Run(c.text, "2025-03-20");
+    CAPTURE(Triples(rs));
+    const Relation* r = Find(rs, c.s, c.rel, c.o);
+    REQUIRE(r != nullptr);
+    CHECK(r->attrs.status == c.status);
+  }
+}
