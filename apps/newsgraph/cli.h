@@ -42,6 +42,8 @@ int Fail(const Status& status);
 
 // Verbs.
 int RunExtract(int argc, char** argv);
+int RunIngest(int argc, char** argv);
+int RunRemove(int argc, char** argv);
 
 }  // namespace newsgraph::cli
 

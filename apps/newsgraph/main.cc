@@ -14,6 +14,8 @@ entity-relationship graph, every relation backed by its sentence.
 
 Commands:
   extract    extract relations from articles and print them (JSON Lines)
+  ingest     extract relations from articles into the graph store
+  remove     remove documents from the graph store, retracting their evidence
 
 Run 'newsgraph <command> --help' for the options of a command.
 Exit codes: 0 ok, 1 failed or some input skipped, 2 bad command line.
@@ -36,6 +38,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (verb == "extract") return newsgraph::cli::RunExtract(argc, argv);
+  if (verb == "ingest") return newsgraph::cli::RunIngest(argc, argv);
+  if (verb == "remove") return newsgraph::cli::RunRemove(argc, argv);
   std::cerr << "newsgraph: unknown command '" << verb
             << "'; run 'newsgraph --help'\n";
   return newsgraph::cli::kExitUsage;

@@ -1,0 +1,373 @@
+// The ingest pipeline: input files -> documents -> extraction -> store.
+#include "newsgraph/ingest.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "base/file_util.h"
+#include "pipeline/sha256.h"
+
+namespace newsgraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool HasInputExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return ext == ".txt" || ext == ".html" || ext == ".htm" || ext == ".jsonl";
+}
+
+bool IsHidden(const fs::path& relative) {
+  for (const auto& part : relative) {
+    std::string s = part.string();
+    if (s.size() > 1 && s[0] == '.' && s != "..") return true;
+  }
+  return false;
+}
+
+// True when the first non-blank line of a .jsonl file is a document object.
+bool LooksLikeCorpus(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view t = base::Trim(line);
+    if (t.empty()) continue;
+    auto j = nlohmann::json::parse(t, nullptr, false);
+    return !j.is_discarded() && j.is_object() && j.contains("text") &&
+           j["text"].is_string();
+  }
+  return false;  // empty: nothing to ingest
+}
+
+// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
+std::string CutUtf8(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n));
+}
+
+// A title for a document that has none: an HTML <title>, else the first
+// non-blank line of the text.
+std::string GuessTitle(const std::string& text) {
+  constexpr size_t kMax = 200;
+  size_t t = text.find("<title");
+  if (t != std::string::npos && t < 4096) {
+    size_t open_end = text.find('>', t);
+    size_t close = text.find("</title>", t);
+    if (open_end != std::string::npos && close != std::string::npos &&
+        open_end < close)
+      return CutUtf8(base::Trim(std::string_view(text).substr(
+                         open_end + 1, close - open_end - 1)),
+                     kMax);
+  }
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line =
+        base::Trim(std::string_view(text).substr(pos, nl - pos));
+    if (!line.empty()) return line[0] == '<' ? "" : CutUtf8(line, kMax);
+    pos = nl + 1;
+  }
+  return "";
+}
+
+// The problem message for a document the extractor refused: names the file
+// it came from (the extractor names the document id only).
+std::string DocumentWhere(const std::string& file, const Document& doc) {
+  if (file == "-") return "stdin";
+  if (fs::path(file).filename().string() == doc.id) return file;
+  return file + ": document '" + doc.id + "'";
+}
+
+// Drops the "<doc id>: " the extractor puts in front of its messages.
+std::string StripId(const std::string& message, const std::string& id) {
+  if (message.rfind(id + ": ", 0) == 0) return message.substr(id.size() + 2);
+  return message;
+}
+
+// One extracted document waiting for its batch.
+struct Pending {
+  StoredDocument meta;
+  std::vector<Relation> relations;
+  std::string where;
+};
+
+class Ingestor {
+ public:
+  Ingestor(const Extractor& extractor, GraphStore& store,
+           const IngestOptions& options)
+      : extractor_(extractor), store_(store), options_(options) {}
+
+  Result<IngestSummary> Run(const std::vector<std::string>& paths);
+
+ private:
+  Status OnDocument(const std::string& file, Document&& doc);
+  Status Flush();
+  void Problem(InputProblem p) {
+    if (options_.on_problem) options_.on_problem(p);
+    summary_.problems.push_back(std::move(p));
+  }
+  void Progress() {
+    summary_.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
+            .count();
+    if (options_.progress) options_.progress(summary_);
+  }
+
+  const Extractor& extractor_;
+  GraphStore& store_;
+  const IngestOptions& options_;
+  IngestSummary summary_;
+  std::vector<Pending> pending_;
+  std::unordered_set<std::string> pending_hashes_;
+  std::chrono::steady_clock::time_point start_ =
+      std::chrono::steady_clock::now();
+};
+
+Status Ingestor::OnDocument(const std::string& file, Document&& doc) {
+  summary_.bytes += doc.text.size();
+  ++summary_.documents_read;
+  std::string hash = ContentHash(doc.text);
+  bool seen = pending_hashes_.count(hash) > 0;
+  if (!seen) {
+    auto stored = store_.HasDocument(hash);
+    if (!stored.ok()) return stored.status();
+    seen = *stored;
+  }
+  if (seen) {
+    ++summary_.documents_skipped;
+    Progress();
+    return Status::Ok();
+  }
+  if (!options_.date.empty()) doc.date = options_.date;
+  std::string where = DocumentWhere(file, doc);
+  auto out = extractor_.Extract(doc);
+  if (!out.ok()) {
+    Problem({where, where + ": " + StripId(out.status().message(), doc.id)});
+    ++summary_.documents_failed;
+    Progress();
+    return Status::Ok();
+  }
+  if (options_.on_warning)
+    for (const auto& w : out->warnings)
+      options_.on_warning(where + ": " + StripId(w, doc.id));
+
+  Pending p;
+  p.where = std::move(where);
+  StoredDocument& m = p.meta;
+  m.content_hash = hash;
+  std::error_code ec;
+  fs::path abs = fs::absolute(file, ec);
+  m.path = file == "-" ? "-" : (ec ? file : abs.lexically_normal().string());
+  m.source = doc.url.empty() ? m.path : doc.url;
+  m.doc_key = doc.id;
+  m.title = doc.title.empty() ? GuessTitle(doc.text) : doc.title;
+  m.date = out->date;
+  m.lang = doc.lang.empty() ? GuessLanguage(doc.text) : doc.lang;
+  m.bytes = doc.text.size();
+  summary_.relations_extracted += out->relations.size();
+  p.relations = std::move(out->relations);
+  pending_hashes_.insert(hash);
+  pending_.push_back(std::move(p));
+  if (pending_.size() >= std::max<size_t>(options_.batch_size, 1))
+    NEWSGRAPH_RETURN_IF_ERROR(Flush());
+  Progress();
+  return Status::Ok();
+}
+
+// Writes the pending documents in one transaction. The write lock is held
+// only while writing, not while extracting.
+Status Ingestor::Flush() {
+  if (pending_.empty()) return Status::Ok();
+  NEWSGRAPH_RETURN_IF_ERROR(store_.BeginBatch());
+  size_t added = 0, skipped = 0, failed = 0;
+  size_t entities = 0, relations = 0, evidence = 0;
+  std::vector<InputProblem> problems;
+  for (const Pending& p : pending_) {
+    auto r = store_.AddDocument(p.meta, p.relations);
+    if (!r.ok()) {
+      if (r.status().code() != StatusCode::kDataError) {
+        store_.RollbackBatch();
+        return r.status();
+      }
+      problems.push_back({p.where, p.where + ": " + r.status().message()});
+      ++failed;
+      continue;
+    }
+    if (r->duplicate) {  // stored by another process meanwhile
+      ++skipped;
+      continue;
+    }
+    ++added;
+    entities += r->new_entities;
+    relations += r->new_relations;
+    evidence += r->evidence_rows;
+  }
+  NEWSGRAPH_RETURN_IF_ERROR(store_.CommitBatch());
+  summary_.documents_new += added;
+  summary_.documents_skipped += skipped;
+  summary_.documents_failed += failed;
+  summary_.entities += entities;
+  summary_.relations += relations;
+  summary_.evidence += evidence;
+  for (auto& p : problems) Problem(std::move(p));
+  pending_.clear();
+  pending_hashes_.clear();
+  return Status::Ok();
+}
+
+Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
+  std::vector<InputProblem> walk_problems;
+  std::vector<std::string> files =
+      CollectInputFiles(paths, &walk_problems, &summary_.files_ignored);
+  for (auto& p : walk_problems) {
+    ++summary_.files_failed;
+    Problem(std::move(p));
+  }
+
+  bool bulk = false;
+  if (options_.bulk_load) {
+    auto stats = store_.Stats();
+    if (!stats.ok()) return stats.status();
+    if (stats->documents == 0) {
+      NEWSGRAPH_RETURN_IF_ERROR(store_.SetBulkLoad(true));
+      bulk = true;
+    }
+  }
+  Status fatal;
+  for (const std::string& file : files) {
+    std::vector<InputProblem> problems;
+    Status st = ReadDocuments(
+        file,
+        [&](Document&& doc) -> Status {
+          fatal = OnDocument(file, std::move(doc));
+          return fatal;
+        },
+        &problems);
+    ++summary_.files;
+    for (auto& p : problems) {
+      // A whole file that cannot be read is a file failure; a bad line of
+      // a corpus is a document failure.
+      if (p.where == file) {
+        ++summary_.files_failed;
+      } else {
+        ++summary_.documents_failed;
+        ++summary_.documents_read;
+      }
+      Problem(std::move(p));
+    }
+    if (!fatal.ok()) break;
+    (void)st;  // every other failure is listed in `problems`
+  }
+  if (fatal.ok()) fatal = Flush();
+  if (!fatal.ok() && store_.in_batch()) store_.RollbackBatch();
+  if (bulk) {
+    Status st = store_.SetBulkLoad(false);
+    if (fatal.ok()) fatal = st;
+  }
+  if (!fatal.ok()) return fatal;
+  Progress();
+  return std::move(summary_);
+}
+
+}  // namespace
+
+std::vector<std::string> CollectInputFiles(
+    const std::vector<std::string>& paths, std::vector<InputProblem>* problems,
+    size_t* ignored) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == "-") {
+      files.push_back(path);
+      continue;
+    }
+    fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      problems->push_back({path, path + ": no such file or directory"});
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(
+        path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      fs::path rel = it->path().lexically_relative(path);
+      std::error_code fec;
+      if (IsHidden(rel)) {
+        if (it->is_directory(fec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(fec) && HasInputExtension(it->path()))
+        found.push_back(it->path().string());
+    }
+    if (ec) {
+      problems->push_back({path, path + ": cannot list: " + ec.message()});
+      continue;
+    }
+    std::sort(found.begin(), found.end());
+    for (auto& f : found) {
+      if (fs::path(f).extension() == ".jsonl" && !LooksLikeCorpus(f)) {
+        ++*ignored;
+        continue;
+      }
+      files.push_back(std::move(f));
+    }
+  }
+  return files;
+}
+
+Result<IngestSummary> Ingest(const std::vector<std::string>& paths,
+                             const Extractor& extractor, GraphStore& store,
+                             const IngestOptions& options) {
+  if (store.in_batch())
+    return Status::Internal("ingest: a batch is already open on the store");
+  return Ingestor(extractor, store, options).Run(paths);
+}
+
+std::string ContentHash(const std::string& text) {
+  return pipeline::Sha256Hex(text);
+}
+
+std::string GuessLanguage(const std::string& text) {
+  size_t cjk = 0, latin = 0;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++latin;
+      ++i;
+      continue;
+    }
+    if ((c & 0xF0) == 0xE0 && i + 2 < text.size()) {
+      char32_t cp = ((c & 0x0F) << 12) |
+                    ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                    (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+      if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+        ++cjk;
+      i += 3;
+      continue;
+    }
+    ++i;
+  }
+  if (cjk > 0 && cjk * 4 >= latin) return "zh";
+  if (latin > 0) return "en";
+  return "";
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,430 @@
+// GraphStore: batches, AddDocument (entity resolution, relation merge,
+// evidence), statistics.
+#include <chrono>
+#include <ctime>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "store/store_impl.h"
+
+namespace newsgraph {
+
+using store::Stmt;
+
+Status GraphStore::Impl::Prepare() {
+  struct Def {
+    std::unique_ptr<Stmt>* stmt;
+    const char* sql;
+  };
+  const Def defs[] = {
+      {&begin, "BEGIN IMMEDIATE"},
+      {&commit, "COMMIT"},
+      {&rollback, "ROLLBACK"},
+      {&savepoint, "SAVEPOINT document"},
+      {&release, "RELEASE document"},
+      {&rollback_to, "ROLLBACK TO document"},
+      {&find_doc, "SELECT id FROM documents WHERE content_hash = ?1"},
+      {&insert_doc,
+       "INSERT INTO documents (content_hash, source, path, doc_key, title, "
+       "date, lang, bytes, ingested_at, relation_count) VALUES (?1, ?2, ?3, "
+       "?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+      {&find_entity_exact,
+       "SELECT id, name, discovered FROM entities WHERE name = ?1 AND type = "
+       "?2"},
+      {&find_entity_norm,
+       "SELECT id, name FROM entities WHERE norm_name = ?1 AND type = ?2 "
+       "ORDER BY discovered, id LIMIT 1"},
+      {&find_discovered_norm,
+       "SELECT id, name FROM entities WHERE norm_name = ?1 AND type = ?2 AND "
+       "discovered = 1 ORDER BY id LIMIT 1"},
+      {&insert_entity,
+       "INSERT INTO entities (name, type, norm_name, discovered) VALUES (?1, "
+       "?2, ?3, ?4)"},
+      {&promote_entity,
+       "UPDATE entities SET name = ?2, discovered = 0 WHERE id = ?1"},
+      {&insert_alias,
+       "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)"},
+      {&find_relation,
+       "SELECT id, evidence_count, support_docs, first_seen, last_seen, "
+       "languages FROM relations WHERE subject_id = ?1 AND type = ?2 AND "
+       "object_id = ?3"},
+      {&insert_relation,
+       "INSERT INTO relations (subject_id, type, object_id) VALUES (?1, ?2, "
+       "?3)"},
+      {&update_relation,
+       "UPDATE relations SET evidence_count = ?2, support_docs = ?3, "
+       "first_seen = ?4, last_seen = ?5, languages = ?6 WHERE id = ?1"},
+      {&insert_evidence,
+       "INSERT INTO evidence (relation_id, document_id, sentence, start_byte, "
+       "end_byte, rule, status, amount, currency, date, duration_years, "
+       "subject_mention, object_mention) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+       "?8, ?9, ?10, ?11, ?12, ?13)"},
+  };
+  for (const Def& d : defs) {
+    auto s = db->Prepare(d.sql);
+    if (!s.ok()) return s.status();
+    *d.stmt = std::move(s).value();
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+std::string UtcNow() {
+  std::time_t t =
+      std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Adds one document inside an open transaction and savepoint.
+class DocumentWriter {
+ public:
+  DocumentWriter(GraphStore::Impl& im, AddResult* result)
+      : im_(im), result_(result) {}
+
+  Status Write(const StoredDocument& meta,
+               const std::vector<Relation>& relations);
+
+ private:
+  struct Resolved {
+    int64_t id;
+    std::string name;
+  };
+  struct Touched {
+    int64_t id;
+    store::Aggregate before;
+    int64_t evidence = 0;
+    bool supported = false;
+  };
+
+  Result<Resolved> ResolveEntity(const EntityRef& ref);
+  Status AddAlias(int64_t entity_id, const std::string& alias);
+  Result<size_t> TouchRelation(int64_t subject, const std::string& type,
+                               int64_t object);
+
+  GraphStore::Impl& im_;
+  AddResult* result_;
+  std::vector<Touched> touched_;
+  std::unordered_map<int64_t, size_t> touched_index_;
+};
+
+Status DocumentWriter::AddAlias(int64_t entity_id, const std::string& alias) {
+  std::string key = std::to_string(entity_id) + '\t' + alias;
+  if (!im_.alias_cache.insert(key).second) return Status::Ok();
+  return im_.insert_alias->Bind(1, entity_id).Bind(2, alias).Run();
+}
+
+Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
+    const EntityRef& ref) {
+  std::string norm = store::NormalizeName(ref.name);
+  std::string listed_key = "l\t" + ref.type + '\t' + ref.name;
+  std::string discovered_key = "d\t" + ref.type + '\t' + norm;
+  const std::string& key = ref.discovered ? discovered_key : listed_key;
+  if (auto it = im_.entity_cache.find(key); it != im_.entity_cache.end())
+    return Resolved{it->second.id, it->second.name};
+
+  Resolved r{0, ref.name};
+  if (!ref.discovered) {
+    // A listed entity: its canonical name, or a discovered one it absorbs.
+    Stmt& exact = *im_.find_entity_exact;
+    exact.Bind(1, ref.name).Bind(2, ref.type);
+    auto row = exact.Step();
+    if (!row.ok()) return row.status();
+    bool was_discovered = *row && exact.Int(2) != 0;
+    if (*row) r.id = exact.Int(0);
+    exact.Reset();
+    if (r.id == 0) {
+      Stmt& disc = *im_.find_discovered_norm;
+      disc.Bind(1, norm).Bind(2, ref.type);
+      auto drow = disc.Step();
+      if (!drow.ok()) return drow.status();
+      std::string old_name;
+      if (*drow) {
+        r.id = disc.Int(0);
+        old_name = disc.Text(1);
+        was_discovered = true;
+      }
+      disc.Reset();
+      if (r.id != 0 && old_name != ref.name)
+        NEWSGRAPH_RETURN_IF_ERROR(AddAlias(r.id, old_name));
+    }
+    if (r.id != 0 && was_discovered) {
+      NEWSGRAPH_RETURN_IF_ERROR(
+          im_.promote_entity->Bind(1, r.id).Bind(2, ref.name).Run());
+      im_.entity_cache.erase(discovered_key);  // it has a new name
+    }
+  } else {
+    Stmt& find = *im_.find_entity_norm;
+    find.Bind(1, norm).Bind(2, ref.type);
+    auto row = find.Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      r.id = find.Int(0);
+      r.name = find.Text(1);
+    }
+    find.Reset();
+  }
+  if (r.id == 0) {
+    NEWSGRAPH_RETURN_IF_ERROR(im_.insert_entity->Bind(1, ref.name)
+                                  .Bind(2, ref.type)
+                                  .Bind(3, norm)
+                                  .Bind(4, int64_t{ref.discovered})
+                                  .Run());
+    r.id = im_.db->LastInsertId();
+    ++result_->new_entities;
+  }
+  im_.entity_cache[key] = {r.id, r.name};
+  return r;
+}
+
+Result<size_t> DocumentWriter::TouchRelation(int64_t subject,
+                                             const std::string& type,
+                                             int64_t object) {
+  Stmt& find = *im_.find_relation;
+  find.Bind(1, subject).Bind(2, type).Bind(3, object);
+  auto row = find.Step();
+  if (!row.ok()) return row.status();
+  Touched t{0, {}};
+  if (*row) {
+    t.id = find.Int(0);
+    auto it = touched_index_.find(t.id);
+    if (it != touched_index_.end()) {
+      find.Reset();
+      return it->second;
+    }
+    t.before.evidence_count = find.Int(1);
+    t.before.support_docs = find.Int(2);
+    t.before.first_seen = find.Text(3);
+    t.before.last_seen = find.Text(4);
+    t.before.ParseLanguages(find.Text(5));
+  }
+  find.Reset();
+  if (t.id == 0) {
+    NEWSGRAPH_RETURN_IF_ERROR(im_.insert_relation->Bind(1, subject)
+                                  .Bind(2, type)
+                                  .Bind(3, object)
+                                  .Run());
+    t.id = im_.db->LastInsertId();
+    ++result_->new_relations;
+  }
+  touched_index_[t.id] = touched_.size();
+  touched_.push_back(std::move(t));
+  return touched_.size() - 1;
+}
+
+Status DocumentWriter::Write(const StoredDocument& meta,
+                             const std::vector<Relation>& relations) {
+  Stmt& ins = *im_.insert_doc;
+  ins.Bind(1, meta.content_hash)
+      .Bind(2, meta.source)
+      .Bind(3, meta.path)
+      .Bind(4, meta.doc_key)
+      .BindTextOrNull(5, meta.title)
+      .BindTextOrNull(6, meta.date)
+      .BindTextOrNull(7, meta.lang)
+      .Bind(8, static_cast<int64_t>(meta.bytes))
+      .Bind(9, UtcNow())
+      .Bind(10, static_cast<int64_t>(relations.size()));
+  NEWSGRAPH_RETURN_IF_ERROR(ins.Run());
+  int64_t doc_id = im_.db->LastInsertId();
+  result_->document_id = doc_id;
+
+  for (const Relation& rel : relations) {
+    auto subject = ResolveEntity(rel.subject);
+    if (!subject.ok()) return subject.status();
+    auto object = ResolveEntity(rel.object);
+    if (!object.ok()) return object.status();
+    const std::string* subject_mention = &rel.subject.mention;
+    const std::string* object_mention = &rel.object.mention;
+    for (const auto& [res, ref] : {std::pair{&*subject, &rel.subject},
+                                   std::pair{&*object, &rel.object}}) {
+      if (!ref->coreference && !ref->mention.empty() &&
+          ref->mention != res->name)
+        NEWSGRAPH_RETURN_IF_ERROR(AddAlias(res->id, ref->mention));
+    }
+    int64_t s = subject->id, o = object->id;
+    if (im_.symmetric[rel.relation] && s > o) {
+      std::swap(s, o);
+      std::swap(subject_mention, object_mention);
+    }
+    auto slot = TouchRelation(s, rel.relation, o);
+    if (!slot.ok()) return slot.status();
+    Touched& t = touched_[*slot];
+    ++t.evidence;
+    if (store::IsSupport(rel.attrs.status)) t.supported = true;
+
+    const Attributes& a = rel.attrs;
+    Stmt& ev = *im_.insert_evidence;
+    ev.Bind(1, t.id)
+        .Bind(2, doc_id)
+        .Bind(3, rel.evidence.sentence)
+        .Bind(4, static_cast<int64_t>(rel.evidence.start))
+        .Bind(5, static_cast<int64_t>(rel.evidence.end))
+        .Bind(6, rel.rule)
+        .Bind(7, a.status.empty() ? std::string("asserted") : a.status)
+        .Bind(8, a.amount)
+        .BindTextOrNull(9, a.currency)
+        .BindTextOrNull(10, a.date)
+        .Bind(11, a.duration_years)
+        .Bind(12, *subject_mention)
+        .Bind(13, *object_mention);
+    NEWSGRAPH_RETURN_IF_ERROR(ev.Run());
+    ++result_->evidence_rows;
+  }
+
+  for (Touched& t : touched_) {
+    store::Aggregate agg = t.before;
+    agg.AddDocument(t.evidence, t.supported, meta.date, meta.lang);
+    Stmt& up = *im_.update_relation;
+    up.Bind(1, t.id)
+        .Bind(2, agg.evidence_count)
+        .Bind(3, agg.support_docs)
+        .BindTextOrNull(4, agg.first_seen)
+        .BindTextOrNull(5, agg.last_seen)
+        .Bind(6, agg.LanguagesText());
+    NEWSGRAPH_RETURN_IF_ERROR(up.Run());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<bool> GraphStore::HasDocument(const std::string& content_hash) {
+  Stmt& find = *impl_->find_doc;
+  find.Bind(1, content_hash);
+  auto row = find.Step();
+  find.Reset();
+  return row;
+}
+
+bool GraphStore::in_batch() const { return impl_->in_batch; }
+
+Status GraphStore::BeginBatch() {
+  if (impl_->in_batch)
+    return Status::Internal(path() + ": BeginBatch inside a batch");
+  if (impl_->read_only)
+    return Status::InvalidArgument(path() + ": opened read-only");
+  NEWSGRAPH_RETURN_IF_ERROR(impl_->begin->Run());
+  impl_->in_batch = true;
+  impl_->ClearCaches();
+  return Status::Ok();
+}
+
+Status GraphStore::CommitBatch() {
+  if (!impl_->in_batch)
+    return Status::Internal(path() + ": CommitBatch without a batch");
+  Status st = impl_->commit->Run();
+  if (!st.ok()) {
+    RollbackBatch();
+    return st;
+  }
+  impl_->in_batch = false;
+  impl_->ClearCaches();
+  return Status::Ok();
+}
+
+void GraphStore::RollbackBatch() {
+  if (!impl_->in_batch) return;
+  if (impl_->db->InTransaction()) (void)impl_->rollback->Run();
+  impl_->in_batch = false;
+  impl_->ClearCaches();
+}
+
+Result<AddResult> GraphStore::AddDocument(
+    const StoredDocument& meta, const std::vector<Relation>& relations) {
+  Impl& im = *impl_;
+  if (meta.content_hash.empty())
+    return Status::InvalidArgument(meta.doc_key +
+                                   ": AddDocument needs a content hash");
+  for (const Relation& r : relations) {
+    if (!im.symmetric.count(r.relation))
+      return Status::DataError(meta.doc_key + ": unknown relation type '" +
+                               r.relation + "'");
+    for (const EntityRef* e : {&r.subject, &r.object}) {
+      if (!im.entity_types.count(e->type))
+        return Status::DataError(meta.doc_key + ": unknown entity type '" +
+                                 e->type + "' of '" + e->name + "'");
+      if (e->name.empty())
+        return Status::DataError(meta.doc_key + ": a " + r.relation +
+                                 " relation has an empty entity name");
+    }
+  }
+  bool own = !im.in_batch;
+  if (own) NEWSGRAPH_RETURN_IF_ERROR(BeginBatch());
+  AddResult result;
+  Status st = im.savepoint->Run();
+  if (st.ok()) {
+    im.find_doc->Bind(1, meta.content_hash);
+    auto found = im.find_doc->Step();
+    if (found.ok() && *found) result.document_id = im.find_doc->Int(0);
+    im.find_doc->Reset();
+    if (!found.ok()) {
+      st = found.status();
+    } else if (*found) {
+      result.duplicate = true;
+    } else {
+      st = DocumentWriter(im, &result).Write(meta, relations);
+    }
+    if (st.ok()) {
+      st = im.release->Run();
+    } else {
+      (void)im.rollback_to->Run();
+      (void)im.release->Run();
+      im.ClearCaches();
+    }
+  }
+  if (own) {
+    if (st.ok()) {
+      st = CommitBatch();
+    } else {
+      RollbackBatch();
+    }
+  }
+  if (!st.ok()) return st.WithPrefix(meta.doc_key);
+  return result;
+}
+
+Result<StoreStats> GraphStore::Stats() {
+  StoreStats s;
+  s.schema_version = impl_->schema_version;
+  struct Q {
+    int64_t* out;
+    const char* sql;
+  };
+  for (const Q& q : {
+           Q{&s.documents, "SELECT COUNT(*) FROM documents"},
+           Q{&s.entities, "SELECT COUNT(*) FROM entities"},
+           Q{&s.discovered_entities,
+             "SELECT COUNT(*) FROM entities WHERE discovered = 1"},
+           Q{&s.aliases, "SELECT COUNT(*) FROM aliases"},
+           Q{&s.relations, "SELECT COUNT(*) FROM relations"},
+           Q{&s.supported_relations,
+             "SELECT COUNT(*) FROM relations WHERE support_docs > 0"},
+           Q{&s.evidence, "SELECT COUNT(*) FROM evidence"},
+       }) {
+    auto n = impl_->db->QueryInt(q.sql);
+    if (!n.ok()) return n.status();
+    *q.out = *n;
+  }
+  return s;
+}
+
+Status GraphStore::SetBulkLoad(bool on) {
+  if (impl_->in_batch)
+    return Status::Internal(path() + ": SetBulkLoad inside a batch");
+  if (impl_->read_only)
+    return Status::InvalidArgument(path() + ": opened read-only");
+  if (!on) return impl_->EnsureIndexes();
+  for (const char* name : store::kEvidenceIndexNames)
+    NEWSGRAPH_RETURN_IF_ERROR(
+        impl_->db->Exec(std::string("DROP INDEX IF EXISTS ") + name));
+  return Status::Ok();
+}
+
+}  // namespace newsgraph

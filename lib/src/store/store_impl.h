@@ -1,0 +1,91 @@
+// The private state of a GraphStore and the helpers its files share.
+#ifndef NEWSGRAPH_STORE_STORE_IMPL_H_
+#define NEWSGRAPH_STORE_STORE_IMPL_H_
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "newsgraph/store.h"
+#include "store/sqlite.h"
+
+namespace newsgraph::store {
+
+// The case- and space-folded form discovered entities merge on: ASCII and
+// full-width Latin letters lower-cased (full-width folded to ASCII), runs of
+// white space (ASCII, U+00A0, U+2000..U+200A, U+202F, U+3000) collapsed to
+// one space, trimmed. Pure; no ICU.
+std::string NormalizeName(std::string_view name);
+
+// False for the statuses that contradict a relation ('denied', 'negated').
+bool IsSupport(std::string_view status);
+
+// The aggregated columns of one relation, built document by document.
+struct Aggregate {
+  int64_t evidence_count = 0;
+  int64_t support_docs = 0;
+  std::string first_seen;  // "" = none
+  std::string last_seen;
+  std::set<std::string> languages;
+
+  // Folds in one document holding `evidence` rows for the relation, of
+  // which at least one supports it when `supported`.
+  void AddDocument(int64_t evidence, bool supported, const std::string& date,
+                   const std::string& lang);
+  std::string LanguagesText() const;  // sorted, comma-separated
+  void ParseLanguages(const std::string& text);
+  bool operator==(const Aggregate&) const = default;
+};
+
+// Index definitions dropped during a bulk load (must match 0001_init.sql).
+extern const char* const kEvidenceIndexNames[2];
+extern const char* const kEvidenceIndexSql[2];
+
+}  // namespace newsgraph::store
+
+namespace newsgraph {
+
+struct GraphStore::Impl {
+  std::unique_ptr<store::Db> db;
+  bool read_only = false;
+  bool in_batch = false;
+  int schema_version = 0;
+  std::unordered_map<std::string, bool> symmetric;  // relation type names
+  std::unordered_set<std::string> entity_types;
+
+  // Valid inside one transaction only; cleared on commit and rollback.
+  struct CachedEntity {
+    int64_t id;
+    std::string name;
+  };
+  std::unordered_map<std::string, CachedEntity> entity_cache;
+  std::unordered_set<std::string> alias_cache;
+
+  // Prepared statements, created by Prepare().
+  std::unique_ptr<store::Stmt> begin, commit, rollback, savepoint, release,
+      rollback_to;
+  std::unique_ptr<store::Stmt> find_doc, insert_doc;
+  std::unique_ptr<store::Stmt> find_entity_exact, find_entity_norm,
+      find_discovered_norm, insert_entity, promote_entity, insert_alias;
+  std::unique_ptr<store::Stmt> find_relation, insert_relation, update_relation,
+      insert_evidence;
+  std::unique_ptr<store::Stmt> recompute;  // prepared on first use
+
+  Status Prepare();
+  void ClearCaches() {
+    entity_cache.clear();
+    alias_cache.clear();
+  }
+  // Recomputes one relation's aggregate from its evidence.
+  Result<store::Aggregate> Recompute(int64_t relation_id);
+  // Creates missing evidence indexes (after a bulk load or a kill).
+  Status EnsureIndexes();
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_STORE_STORE_IMPL_H_

@@ -1,0 +1,205 @@
+// The ingest pipeline: content hash, input walking, skip/fail accounting.
+#include "newsgraph/ingest.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "pipeline/sha256.h"
+
+namespace newsgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = fs::temp_directory_path() /
+            ("newsgraph-ingest-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string Write(const std::string& name, const std::string& content) {
+    fs::path p = path_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  std::string File(const std::string& name) const {
+    return (path_ / name).string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+TEST_CASE("Sha256Hex matches the FIPS 180-4 test vectors", "[sha256]") {
+  struct Case {
+    const char* name;
+    std::string input;
+    const char* hex;
+  };
+  const std::vector<Case> cases = {
+      {"empty", "",
+       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+      {"abc", "abc",
+       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+      {"448 bits", "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+      {"one million a", std::string(1000000, 'a'),
+       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"},
+      {"55 bytes (padding fits)", std::string(55, 'x'), nullptr},
+      {"56 bytes (padding spills)", std::string(56, 'x'), nullptr},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::string one_shot = pipeline::Sha256Hex(c.input);
+    if (c.hex) CHECK(one_shot == c.hex);
+    CHECK(one_shot.size() == 64);
+    // Fed in uneven pieces, the digest is the same.
+    pipeline::Sha256 h;
+    for (size_t pos = 0, step = 1; pos < c.input.size();
+         step = step * 3 % 97 + 1) {
+      h.Update(std::string_view(c.input).substr(pos, step));
+      pos += step;
+    }
+    auto d = h.Finish();
+    static const char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (uint8_t b : d) {
+      hex += kHex[b >> 4];
+      hex += kHex[b & 15];
+    }
+    CHECK(hex == one_shot);
+  }
+  CHECK(ContentHash("abc") == pipeline::Sha256Hex("abc"));
+}
+
+TEST_CASE("GuessLanguage tells Chinese from English", "[ingest]") {
+  struct Case {
+    const char* text;
+    const char* lang;
+  };
+  for (const Case& c : {
+           Case{"Microsoft invested in OpenAI.", "en"},
+           Case{"微软向OpenAI投资了130亿美元。", "zh"},
+           Case{"The project is called 星际之门 in Chinese media, and it was "
+                "announced at the White House by three companies.",
+                "en"},
+           Case{"2025-03-20 12:00", ""},
+           Case{"", ""},
+       }) {
+    INFO(c.text);
+    CHECK(GuessLanguage(c.text) == c.lang);
+  }
+}
+
+TEST_CASE("CollectInputFiles walks directories in sorted order", "[ingest]") {
+  TempDir dir;
+  dir.Write("b/2.txt", "x");
+  dir.Write("b/1.html", "x");
+  dir.Write("a.txt", "x");
+  dir.Write("a/z.jsonl", "{\"id\":\"1\",\"text\":\"t\"}\n");
+  dir.Write("gold/g.jsonl", "{\"doc\":\"1\",\"subject\":\"A\"}\n");
+  dir.Write("empty.jsonl", "\n\n");
+  dir.Write("notes.md", "x");
+  dir.Write(".hidden/x.txt", "x");
+  dir.Write("b/.swap.txt", "x");
+  std::vector<InputProblem> problems;
+  size_t ignored = 0;
+  auto files = CollectInputFiles(
+      {dir.path(), dir.File("notes.md"), "-", dir.File("missing.txt")},
+      &problems, &ignored);
+  std::vector<std::string> want = {dir.File("a.txt"),    dir.File("a/z.jsonl"),
+                                   dir.File("b/1.html"), dir.File("b/2.txt"),
+                                   dir.File("notes.md"), "-"};
+  CHECK(files == want);
+  CHECK(ignored == 2);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message ==
+        dir.File("missing.txt") + ": no such file or directory");
+}
+
+std::shared_ptr<const Resources> TestResources() {
+  static std::shared_ptr<const Resources> res = [] {
+    ResourceOptions o;
+    o.resource_dir = NEWSGRAPH_SOURCE_DIR;
+    auto r = Resources::Load(o);
+    INFO(r.status().message());
+    REQUIRE(r.ok());
+    return *r;
+  }();
+  return res;
+}
+
+TEST_CASE("Ingest stores new documents, skips stored ones, reports bad ones",
+          "[ingest]") {
+  TempDir dir;
+  auto ex = Extractor::Create(TestResources());
+  REQUIRE(ex.ok());
+  StoreOptions so;
+  so.resource_dir = NEWSGRAPH_SOURCE_DIR;
+  auto store = GraphStore::Open(dir.File("g.db"), so);
+  REQUIRE(store.ok());
+
+  dir.Write("in/a.txt",
+            "Acme news\n\nMarch 20, 2025\n\nMicrosoft invested in OpenAI.\n");
+  dir.Write("in/bad.txt", "Microsoft invested in OpenAI \xff today.\n");
+  dir.Write("in/c.jsonl",
+            "{\"id\":\"c1\",\"text\":\"Amazon invested in Anthropic.\","
+            "\"date\":\"2024-11-22\"}\n{oops\n"
+            "{\"id\":\"c3\",\"text\":\"Microsoft invested in OpenAI.\"}\n");
+
+  struct Run {
+    const char* name;
+    size_t new_docs, skipped, failed;
+  };
+  // a.txt, c1 and c3 are three distinct texts (a.txt has a header).
+  for (const Run& run : {Run{"first", 3, 0, 2}, Run{"second", 0, 3, 2}}) {
+    INFO(run.name);
+    IngestOptions io;
+    io.batch_size = 2;
+    std::vector<std::string> seen_problems;
+    size_t progress_calls = 0;
+    io.on_problem = [&](const InputProblem& p) {
+      seen_problems.push_back(p.message);
+    };
+    io.progress = [&](const IngestSummary&) { ++progress_calls; };
+    auto s = Ingest({dir.File("in")}, **ex, **store, io);
+    INFO(s.status().message());
+    REQUIRE(s.ok());
+    CHECK(s->documents_new == run.new_docs);
+    CHECK(s->documents_skipped == run.skipped);
+    CHECK(s->documents_failed == run.failed);
+    CHECK(s->files == 3);
+    CHECK(s->had_errors());
+    CHECK(progress_calls >= 4);
+    REQUIRE(seen_problems.size() == 2);
+    CHECK_THAT(seen_problems[0], Catch::Contains(dir.File("in/bad.txt") +
+                                                 ": invalid UTF-8 at byte 29"));
+    CHECK(seen_problems[1] == dir.File("in/c.jsonl") + ":2: not valid JSON");
+    if (run.new_docs == 0) {
+      CHECK(s->evidence == 0);
+      CHECK(s->entities == 0);
+    } else {
+      CHECK(s->evidence > 0);
+    }
+  }
+  auto stats = (*store)->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->documents == 3);
+  CHECK((*store)->Verify().ok());
+}
+
+}  // namespace
+}  // namespace newsgraph
