@@ -185,6 +185,14 @@ void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
       if (between == ",") continue;
     }
     int antecedent = Antecedent(ph, merged);
+    // A pronoun follows renames stated earlier: the body now goes by its
+    // new name. (A description such as "该基金" names the body as the
+    // sentence sees it; a rename in that sentence redirects it anyway.)
+    for (int hops = 0; ph.pronoun && antecedent >= 0 && hops < 8; ++hops) {
+      auto it = renamed_.find(antecedent);
+      if (it == renamed_.end()) break;
+      antecedent = it->second;
+    }
     if (antecedent < 0) continue;
     Mention m;
     m.begin = m.core_begin = uint32_t(ph.begin);
@@ -263,7 +271,7 @@ void DocumentPass::ExtractSentence(const text::Span& span,
                                    const text::Normalized& norm,
                                    const std::vector<Mention>& mentions,
                                    const SentenceAttrs& attrs,
-                                   std::vector<Relation>* out) const {
+                                   std::vector<Relation>* out) {
   const rules::RuleSet& rules = *res_.rules;
   Slotted slotted = BuildSlotted(norm.text, mentions);
   std::vector<rules::RuleMatch> matches;
@@ -316,6 +324,8 @@ void DocumentPass::ExtractSentence(const text::Span& span,
           int a = sm.entity, b = om.entity;
           if (rt->symmetric && b < a) std::swap(a, b);
           if (!seen.emplace(a, emit.relation, b).second) continue;
+          if (emit.relation == "renamed_to" && rule.status.empty())
+            renamed_[sm.entity] = om.entity;
           Relation r;
           r.doc = doc_.id;
           r.relation = emit.relation;

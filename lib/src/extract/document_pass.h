@@ -4,6 +4,7 @@
 #ifndef NEWSGRAPH_EXTRACT_DOCUMENT_PASS_H_
 #define NEWSGRAPH_EXTRACT_DOCUMENT_PASS_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,8 +70,7 @@ class DocumentPass {
   void ExtractSentence(const text::Span& span, std::string_view sentence,
                        const text::Normalized& norm,
                        const std::vector<Mention>& mentions,
-                       const SentenceAttrs& attrs,
-                       std::vector<Relation>* out) const;
+                       const SentenceAttrs& attrs, std::vector<Relation>* out);
   void Attach(const ontology::RelationType& rt, const SentenceAttrs& attrs,
               std::string_view sentence, const text::Normalized& norm,
               size_t match_begin, size_t match_end, Attributes* a) const;
@@ -85,6 +85,9 @@ class DocumentPass {
   int dict_size_;
   std::vector<Seen> seen_;
   size_t sentence_no_ = 0;
+  // Renames stated so far (old entity -> new entity): a later reference to
+  // the renamed body means its new name.
+  std::map<int, int> renamed_;
 };
 
 // Sentence-level consistency of rels[first..] (one sentence):
