@@ -82,4 +82,35 @@ int Fail(const Status& status) {
                                                        : kExitFailed;
 }
 
+Status CheckDateOption(const std::string& verb, const std::string& date) {
+  if (date.empty()) return Status::Ok();
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+      if (date[i] < '0' || date[i] > '9') return false;
+    return true;
+  };
+  bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+            digits(0, 4) && digits(5, 2) && digits(8, 2);
+  if (ok) {
+    int month = std::stoi(date.substr(5, 2)), day = std::stoi(date.substr(8, 2));
+    ok = month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  }
+  if (!ok)
+    return Status::InvalidArgument(verb + ": bad --date '" + date +
+                                   "' (expected YYYY-MM-DD)");
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Extractor>> ExtractorFromArgs(const Args& args) {
+  ResourceOptions ro;
+  ro.resource_dir = args.Value("resources");
+  ro.extra_dictionaries = args.Values("dict");
+  ro.extra_rules = args.Values("rules");
+  auto resources = Resources::Load(ro);
+  if (!resources.ok()) return resources.status();
+  ExtractOptions eo;
+  eo.replace_invalid_utf8 = args.Flag("replace-invalid");
+  return Extractor::Create(*resources, eo);
+}
+
 }  // namespace newsgraph::cli

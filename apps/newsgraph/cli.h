@@ -4,9 +4,11 @@
 #define NEWSGRAPH_APPS_CLI_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "newsgraph/extractor.h"
 #include "newsgraph/status.h"
 
 namespace newsgraph::cli {
@@ -39,6 +41,14 @@ Result<Args> ParseArgs(int argc, char** argv, int first,
 // Prints "newsgraph: <message>" on stderr and returns the exit code that
 // matches the status.
 int Fail(const Status& status);
+
+// Checks the --date of `verb`: empty, or YYYY-MM-DD with month 1..12 and
+// day 1..31 (the extractor checks the calendar).
+Status CheckDateOption(const std::string& verb, const std::string& date);
+
+// Loads the resources named by --resources, --dict and --rules and makes
+// an extractor honouring --replace-invalid.
+Result<std::unique_ptr<Extractor>> ExtractorFromArgs(const Args& args);
 
 // Verbs.
 int RunExtract(int argc, char** argv);

@@ -77,19 +77,8 @@ int RunExtract(int argc, char** argv) {
     return Fail(Status::InvalidArgument("extract: unknown --format '" +
                                         format + "' (jsonl or table)"));
   std::string date = args.Value("date");
-  if (!date.empty() && (date.size() != 10 || date[4] != '-' || date[7] != '-'))
-    return Fail(Status::InvalidArgument("extract: bad --date '" + date +
-                                        "' (expected YYYY-MM-DD)"));
-
-  ResourceOptions ro;
-  ro.resource_dir = args.Value("resources");
-  ro.extra_dictionaries = args.Values("dict");
-  ro.extra_rules = args.Values("rules");
-  auto resources = Resources::Load(ro);
-  if (!resources.ok()) return Fail(resources.status());
-  ExtractOptions eo;
-  eo.replace_invalid_utf8 = args.Flag("replace-invalid");
-  auto extractor = Extractor::Create(*resources, eo);
+  if (Status st = CheckDateOption("extract", date); !st.ok()) return Fail(st);
+  auto extractor = ExtractorFromArgs(args);
   if (!extractor.ok()) return Fail(extractor.status());
 
   std::ofstream file;

@@ -145,10 +145,7 @@ int RunIngest(int argc, char** argv) {
         "ingest: no input paths; see 'newsgraph ingest --help'"));
   IngestOptions io;
   io.date = args.Value("date");
-  if (!io.date.empty() &&
-      (io.date.size() != 10 || io.date[4] != '-' || io.date[7] != '-'))
-    return Fail(Status::InvalidArgument("ingest: bad --date '" + io.date +
-                                        "' (expected YYYY-MM-DD)"));
+  if (Status st = CheckDateOption("ingest", io.date); !st.ok()) return Fail(st);
   if (std::string b = args.Value("batch"); !b.empty()) {
     char* end = nullptr;
     long n = std::strtol(b.c_str(), &end, 10);
@@ -159,15 +156,7 @@ int RunIngest(int argc, char** argv) {
   }
 
   // Resources first: a bad dictionary or rule file creates no store.
-  ResourceOptions ro;
-  ro.resource_dir = args.Value("resources");
-  ro.extra_dictionaries = args.Values("dict");
-  ro.extra_rules = args.Values("rules");
-  auto resources = Resources::Load(ro);
-  if (!resources.ok()) return Fail(resources.status());
-  ExtractOptions eo;
-  eo.replace_invalid_utf8 = args.Flag("replace-invalid");
-  auto extractor = Extractor::Create(*resources, eo);
+  auto extractor = ExtractorFromArgs(args);
   if (!extractor.ok()) return Fail(extractor.status());
 
   std::string db = DbPath(args);

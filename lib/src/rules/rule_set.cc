@@ -545,29 +545,36 @@ const re2::StringPiece& FirstMatched(const std::vector<re2::StringPiece>& groups
   return groups[0];
 }
 
+// Calls found(begin, end) for the span of group `name` (else the whole
+// match) of every non-overlapping match of `re` in `text`, left to right.
+template <typename Found>
+void ForEachMatch(const RE2& re, std::string_view text, const std::string& name,
+                  Found found) {
+  const int ngroups = re.NumberOfCapturingGroups() + 1;
+  const std::vector<int> named = GroupsNamed(re, name);
+  std::vector<re2::StringPiece> groups(ngroups);
+  size_t pos = 0;
+  while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED,
+                                       groups.data(), ngroups)) {
+    const re2::StringPiece& m = FirstMatched(groups, named);
+    size_t whole_end = size_t(groups[0].data() - text.data()) + groups[0].size();
+    if (m.data() != nullptr && !m.empty()) {
+      size_t b = size_t(m.data() - text.data());
+      found(b, b + m.size());
+    }
+    pos = whole_end > pos ? whole_end : pos + 1;
+  }
+}
+
 }  // namespace
 
 std::vector<CorefPhrase> RuleSet::FindCorefs(
     std::string_view normalized) const {
   std::vector<CorefPhrase> out;
-  for (const auto& c : impl_->corefs) {
-    const int ngroups = c.re->NumberOfCapturingGroups() + 1;
-    const std::vector<int> named = GroupsNamed(*c.re, "m");
-    std::vector<re2::StringPiece> groups(ngroups);
-    size_t pos = 0;
-    while (pos < normalized.size() &&
-           c.re->Match(normalized, pos, normalized.size(), RE2::UNANCHORED,
-                       groups.data(), ngroups)) {
-      const re2::StringPiece& m = FirstMatched(groups, named);
-      size_t whole_end = size_t(groups[0].data() - normalized.data()) +
-                         groups[0].size();
-      if (m.data() != nullptr && !m.empty()) {
-        size_t b = size_t(m.data() - normalized.data());
-        out.push_back({b, b + m.size(), c.types, c.pronoun});
-      }
-      pos = whole_end > pos ? whole_end : pos + 1;
-    }
-  }
+  for (const auto& c : impl_->corefs)
+    ForEachMatch(*c.re, normalized, "m", [&](size_t b, size_t e) {
+      out.push_back({b, e, c.types, c.pronoun});
+    });
   // Text order; where phrases overlap, the earlier (then longer) one wins.
   std::sort(out.begin(), out.end(), [](const CorefPhrase& a, const CorefPhrase& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -591,24 +598,10 @@ std::vector<CorefPhrase> RuleSet::FindCorefs(
 
 std::vector<Discovery> RuleSet::Discover(std::string_view source) const {
   std::vector<Discovery> out;
-  for (const auto& d : impl_->discovers) {
-    const int ngroups = d.re->NumberOfCapturingGroups() + 1;
-    const std::vector<int> named = GroupsNamed(*d.re, "name");
-    std::vector<re2::StringPiece> groups(ngroups);
-    size_t pos = 0;
-    while (pos < source.size() &&
-           d.re->Match(source, pos, source.size(), RE2::UNANCHORED,
-                       groups.data(), ngroups)) {
-      const re2::StringPiece& m = FirstMatched(groups, named);
-      size_t whole_end =
-          size_t(groups[0].data() - source.data()) + groups[0].size();
-      if (m.data() != nullptr && !m.empty()) {
-        size_t b = size_t(m.data() - source.data());
-        out.push_back({b, b + m.size(), d.type});
-      }
-      pos = whole_end > pos ? whole_end : pos + 1;
-    }
-  }
+  for (const auto& d : impl_->discovers)
+    ForEachMatch(*d.re, source, "name", [&](size_t b, size_t e) {
+      out.push_back({b, e, d.type});
+    });
   std::sort(out.begin(), out.end(), [](const Discovery& a, const Discovery& b) {
     return a.name_begin < b.name_begin;
   });
