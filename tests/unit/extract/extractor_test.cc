@@ -222,6 +222,7 @@ TEST_CASE("descriptors introduce entities nobody listed") {
       {"Microsoft invested in the startup Quorvia last year.", "Quorvia", "company"},
       {"Amazon acquired Zentrix Inc. for $2 billion.", "Zentrix", "company"},
       {"Halcyon Capital invested $5 million in Anthropic.", "Halcyon Capital", "investor"},
+      {"Microsoft named Jane Doe as its new chief executive.", "Jane Doe", "person"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
