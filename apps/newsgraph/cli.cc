@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 
 namespace newsgraph::cli {
@@ -82,7 +83,13 @@ int Fail(const Status& status) {
                                                        : kExitFailed;
 }
 
-Status CheckDateOption(const std::string& verb, const std::string& date) {
+std::string DbPath(const Args& args) {
+  const char* env = std::getenv("NEWSGRAPH_DB");
+  return args.Value("db", env && *env ? env : "newsgraph.db");
+}
+
+Status CheckDateOption(const std::string& verb, const std::string& date,
+                       const std::string& option) {
   if (date.empty()) return Status::Ok();
   auto digits = [&](size_t from, size_t n) {
     for (size_t i = from; i < from + n; ++i)
@@ -96,7 +103,7 @@ Status CheckDateOption(const std::string& verb, const std::string& date) {
     ok = month >= 1 && month <= 12 && day >= 1 && day <= 31;
   }
   if (!ok)
-    return Status::InvalidArgument(verb + ": bad --date '" + date +
+    return Status::InvalidArgument(verb + ": bad " + option + " '" + date +
                                    "' (expected YYYY-MM-DD)");
   return Status::Ok();
 }

@@ -42,9 +42,13 @@ Result<Args> ParseArgs(int argc, char** argv, int first,
 // matches the status.
 int Fail(const Status& status);
 
-// Checks the --date of `verb`: empty, or YYYY-MM-DD with month 1..12 and
-// day 1..31 (the extractor checks the calendar).
-Status CheckDateOption(const std::string& verb, const std::string& date);
+// Checks the --date (or `option`) of `verb`: empty, or YYYY-MM-DD with month
+// 1..12 and day 1..31 (the extractor checks the calendar).
+Status CheckDateOption(const std::string& verb, const std::string& date,
+                       const std::string& option = "--date");
+
+// The store named by --db, else $NEWSGRAPH_DB, else "newsgraph.db".
+std::string DbPath(const Args& args);
 
 // Loads the resources named by --resources, --dict and --rules and makes
 // an extractor honouring --replace-invalid.
@@ -54,6 +58,9 @@ Result<std::unique_ptr<Extractor>> ExtractorFromArgs(const Args& args);
 int RunExtract(int argc, char** argv);
 int RunIngest(int argc, char** argv);
 int RunRemove(int argc, char** argv);
+// Query verbs (query_command.cc); `verb` is argv[1].
+bool IsQueryVerb(const std::string& verb);
+int RunQuery(int argc, char** argv);
 
 }  // namespace newsgraph::cli
 

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "newsgraph/extractor.h"
+#include "newsgraph/ingest.h"
 #include "newsgraph/input.h"
 
 namespace newsgraph::cli {
@@ -14,8 +15,9 @@ constexpr const char* kHelp = R"(usage: newsgraph extract [options] FILE... | -
 
 Extracts typed relations from articles and prints one record per relation.
 FILE is a text file (a saved article or web page), an HTML page (*.html,
-*.htm: the article text without page chrome) or a JSON Lines corpus
-(*.jsonl, one {"id","text","date"?,...} object per line); '-' reads stdin.
+*.htm: the article text without page chrome), a JSON Lines corpus
+(*.jsonl, one {"id","text","date"?,...} object per line) or a directory
+(read recursively: *.txt, *.html, *.htm, *.jsonl); '-' reads stdin.
 
 Options:
   --date YYYY-MM-DD     publication date of the documents (otherwise taken
@@ -92,7 +94,16 @@ int RunExtract(int argc, char** argv) {
 
   bool skipped = false;
   std::vector<InputProblem> problems;
-  for (const auto& path : args.positional) {
+  size_t ignored = 0;
+  // Directories are read recursively, as by ingest.
+  const std::vector<std::string> files =
+      CollectInputFiles(args.positional, &problems, &ignored);
+  for (const auto& p : problems) {
+    std::cerr << "newsgraph: " << p.message << " (skipped)\n";
+    skipped = true;
+  }
+  problems.clear();
+  for (const auto& path : files) {
     Status st = ReadDocuments(
         path,
         [&](Document&& doc) -> Status {

@@ -66,11 +66,6 @@ Exit codes: 0 ok; 1 a document was not found or the store failed; 2 bad
 command line.
 )";
 
-std::string DbPath(const Args& args) {
-  const char* env = std::getenv("NEWSGRAPH_DB");
-  return args.Value("db", env && *env ? env : "newsgraph.db");
-}
-
 std::string Mb(uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", bytes / 1e6);

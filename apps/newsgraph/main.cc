@@ -17,6 +17,17 @@ Commands:
   ingest     extract relations from articles into the graph store
   remove     remove documents from the graph store, retracting their evidence
 
+Queries of the graph store (read-only):
+  entity     an entity: names, aliases, relations by type
+  neighbors  entities within N hops of an entity
+  path       the k shortest paths between two entities, with evidence
+  alliance   members, partners, former names and timeline of an alliance
+  alliances  every alliance with its member counts
+  timeline   dated relations of an entity, in order
+  evidence   every sentence supporting a relation between two entities
+  stats      counts of documents, entities, relations and evidence
+  sql        run one read-only SQL query (SELECT or WITH)
+
 Run 'newsgraph <command> --help' for the options of a command.
 Exit codes: 0 ok, 1 failed or some input skipped, 2 bad command line.
 )";
@@ -40,6 +51,8 @@ int main(int argc, char** argv) {
   if (verb == "extract") return newsgraph::cli::RunExtract(argc, argv);
   if (verb == "ingest") return newsgraph::cli::RunIngest(argc, argv);
   if (verb == "remove") return newsgraph::cli::RunRemove(argc, argv);
+  if (newsgraph::cli::IsQueryVerb(verb))
+    return newsgraph::cli::RunQuery(argc, argv);
   std::cerr << "newsgraph: unknown command '" << verb
             << "'; run 'newsgraph --help'\n";
   return newsgraph::cli::kExitUsage;

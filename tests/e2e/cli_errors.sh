@@ -43,6 +43,10 @@ expect bad_dict 1 "bad-dict.jsonl:1: unknown entity type 'spaceship'" -- "$NG" e
 expect bad_json_line 1 "corpus.jsonl:2: not valid JSON" -- "$NG" extract "$tmp/corpus.jsonl"
 expect missing_text 1 "corpus.jsonl:3: missing string field 'text'" -- "$NG" extract "$tmp/corpus.jsonl"
 expect help 0 "" -- "$NG" extract --help
+printf '\xff\xfeH\x00i\x00' > "$tmp/u16.txt"
+expect utf16 1 "u16.txt: UTF-16 text (byte-order mark); convert it to UTF-8" -- "$NG" extract "$tmp/u16.txt"
+mkdir -p "$tmp/dir/sub" && cp "$tmp/ok.txt" "$tmp/dir/sub/a.txt"
+expect directory 0 "" -- "$NG" extract "$tmp/dir"
 
 # The good lines of a corpus with bad lines are still processed.
 "$NG" extract "$tmp/corpus.jsonl" >"$tmp/out" 2>/dev/null

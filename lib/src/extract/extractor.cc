@@ -24,6 +24,12 @@ Result<Extractor::Output> Extractor::Extract(const Document& doc) const {
   Output out;
   std::string_view text = doc.text;
   std::string repaired;
+  // A UTF-16 file is not broken UTF-8: say what it is.
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                            (text[0] == '\xFE' && text[1] == '\xFF')))
+    return Status::DataError(doc.id +
+                             ": UTF-16 text (byte-order mark); convert it "
+                             "to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8");
   size_t bad = text::FindInvalidUtf8(text);
   if (bad != std::string_view::npos) {
     if (!options_.replace_invalid_utf8)

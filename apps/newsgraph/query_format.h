@@ -1,0 +1,33 @@
+// Output helpers of the query verbs: JSON objects and table lines for the
+// GraphQuery result types.
+#ifndef NEWSGRAPH_APPS_QUERY_FORMAT_H_
+#define NEWSGRAPH_APPS_QUERY_FORMAT_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsgraph/query.h"
+
+namespace newsgraph::cli {
+
+// "->" for "out", "<-" for "in", "--" otherwise (symmetric).
+std::string Arrow(const std::string& direction);
+// "USD 3e+10"-style text of an amount, "" when absent.
+std::string Amount(const std::optional<double>& a, const std::string& cur);
+// Prints `j` on stdout, indented; invalid UTF-8 is replaced.
+void Print(const nlohmann::json& j);
+
+nlohmann::json ToJson(const EvidenceItem& e);
+nlohmann::json ToJson(const Link& l);
+nlohmann::json ToJson(const AllianceMember& m);
+
+// A table of links (date, relation, dir, other, type, docs) on stdout.
+void LinkTable(const std::vector<Link>& links, const std::string& indent);
+// The sentence in quotes, then (document, date, status, rule), on stdout.
+void EvidenceLines(const EvidenceItem& e, const std::string& indent);
+
+}  // namespace newsgraph::cli
+
+#endif  // NEWSGRAPH_APPS_QUERY_FORMAT_H_
