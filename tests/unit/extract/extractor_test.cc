@@ -61,12 +61,23 @@ bool Includes(std::vector<std::string> got, std::vector<std::string> want) {
   return std::includes(got.begin(), got.end(), want.begin(), want.end());
 }
 
+// A sentence and relations its extraction must include.
+struct TriplesCase {
+  const char* text;
+  std::vector<std::string> want;
+};
+
+void CheckIncludes(const std::vector<TriplesCase>& cases) {
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto got = Triples(Run(c.text, "2025-03-20"));
+    CAPTURE(got);
+    CHECK(Includes(got, c.want));
+  }
+}
+
 TEST_CASE("coordinated lists fan out to one relation per member") {
-  struct Case {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Case cases[] = {
+  CheckIncludes({
       {"亚马逊、谷歌和微软共同发起了星际之门。",
        {"Amazon member_of Stargate", "Google member_of Stargate",
         "Microsoft member_of Stargate"}},
@@ -76,13 +87,7 @@ TEST_CASE("coordinated lists fan out to one relation per member") {
       {"马斯克起诉了OpenAI及其首席执行官奥特曼。",
        {"Elon Musk sued OpenAI", "Elon Musk sued Sam Altman",
         "Sam Altman ceo_of OpenAI"}},
-  };
-  for (const auto& c : cases) {
-    INFO(c.text);
-    auto got = Triples(Run(c.text, "2025-03-20"));
-    CAPTURE(got);
-    CHECK(Includes(got, c.want));
-  }
+  });
 }
 
 TEST_CASE("relative dates resolve against the document date, never the clock") {
@@ -194,21 +199,11 @@ TEST_CASE("page chrome produces no relations") {
 }
 
 TEST_CASE("Traditional Chinese is matched like Simplified") {
-  struct Case {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Case cases[] = {
+  CheckIncludes({
       {"軟銀與甲骨文聯手打造星際之門。",
        {"Oracle member_of Stargate", "SoftBank member_of Stargate"}},
       {"微軟是OpenAI的最大投資者。", {"Microsoft investor_in OpenAI"}},
-  };
-  for (const auto& c : cases) {
-    INFO(c.text);
-    auto got = Triples(Run(c.text, "2025-03-20"));
-    CAPTURE(got);
-    CHECK(Includes(got, c.want));
-  }
+  });
 }
 
 TEST_CASE("descriptors introduce entities nobody listed") {
