@@ -23,6 +23,7 @@ Queries of the graph store (read-only):
   path       the k shortest paths between two entities, with evidence
   alliance   members, partners, former names and timeline of an alliance
   alliances  every alliance with its member counts
+  camps      partition the players into camps (cooperation vs rivalry)
   timeline   dated relations of an entity, in order
   evidence   every sentence supporting a relation between two entities
   stats      counts of documents, entities, relations and evidence

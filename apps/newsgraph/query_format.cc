@@ -65,4 +65,19 @@ void EvidenceLines(const EvidenceItem& e, const std::string& indent) {
             << ", " << e.status << ", " << e.rule << ")\n";
 }
 
+std::vector<std::string> SplitList(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    size_t start = 0;
+    while (start <= v.size()) {
+      size_t comma = v.find(',', start);
+      if (comma == std::string::npos) comma = v.size();
+      std::string item = v.substr(start, comma - start);
+      if (!item.empty()) out.push_back(item);
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
 }  // namespace newsgraph::cli

@@ -8,9 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "cli.h"
 #include "newsgraph/query.h"
 
 namespace newsgraph::cli {
+
+// The items of comma-separated option values, empty items dropped.
+std::vector<std::string> SplitList(const std::vector<std::string>& values);
 
 // "->" for "out", "<-" for "in", "--" otherwise (symmetric).
 std::string Arrow(const std::string& direction);
@@ -27,6 +31,14 @@ nlohmann::json ToJson(const AllianceMember& m);
 void LinkTable(const std::vector<Link>& links, const std::string& indent);
 // The sentence in quotes, then (document, date, status, rule), on stdout.
 void EvidenceLines(const EvidenceItem& e, const std::string& indent);
+
+// Query verbs over an open store (alliance_command.cc); each prints a
+// table, or JSON when `json_out`, and returns the exit code.
+int RunAlliance(GraphQuery& q, const Args& a, const QueryFilter& f,
+                bool json_out);  // also --compare
+int RunAlliances(GraphQuery& q, const Args& a, const QueryFilter& f,
+                 bool json_out);
+int RunCamps(GraphQuery& q, const Args& a, const QueryFilter& f, bool json_out);
 
 }  // namespace newsgraph::cli
 

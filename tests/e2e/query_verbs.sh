@@ -57,6 +57,19 @@ check aip_early "len(j['timeline']) < $full_events and j['members']"
 
 run stargate 0 alliance Stargate --json
 for m in OpenAI SoftBank Oracle; do check stargate "'$m' in [x['name'] for x in j['members']]"; done
+# alliance AIP --compare Stargate: the Microsoft-OpenAI and Musk-OpenAI ties.
+run compare 0 alliance AIP --compare Stargate --json
+check compare 'j["a"] == "AIP" and j["b"] == "Stargate"'
+check compare 'any(t["a"] == "Microsoft" and t["b"] == "OpenAI" for t in j["ties"])'
+check compare 'any(t["a"] == "Elon Musk" and t["b"] == "OpenAI" for t in j["ties"])'
+run compare_same 2 alliance AIP --compare GAIIP
+# camps: Musk/xAI and OpenAI end up apart.
+run camps 0 camps --json
+check camps 'any("OpenAI" in c for c in j["camps"]) and any("xAI" in c for c in j["camps"])'
+check camps 'not any("OpenAI" in c and ("xAI" in c or "Elon Musk" in c) for c in j["camps"])'
+run camps_table 0 camps
+grep -q '^camp 1 ' "$tmp/camps_table.out" || fail "camps table"
+run camps_bad 2 camps --against nonsense
 run alliances 0 alliances --json
 check alliances '{"AIP", "Stargate"} <= {a["alliance"] for a in j["alliances"]}'
 
@@ -117,7 +130,7 @@ run sql_after 0 sql "SELECT COUNT(*) FROM entities"
 grep -qx "$entities" "$tmp/sql_after.out" || fail "entities changed"
 [ "$(sha256sum "$db" | cut -d' ' -f1)" = "$sum_before" ] || fail "the store file changed"
 
-for verb in entity neighbors path alliance alliances timeline evidence stats sql; do
+for verb in entity neighbors path alliance alliances camps timeline evidence stats sql; do
   run "help_$verb" 0 "$verb" --help
   grep -q "^usage: newsgraph $verb" "$tmp/help_$verb.out" || fail "$verb --help"
 done

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,69 @@ struct AllianceMember {
   int64_t support_docs = 0;
 };
 
+// An entity row (read side).
+struct EntityRecord {
+  int64_t id = 0;
+  std::string name;  // canonical name
+  std::string type;
+  bool discovered = false;
+};
+
+// Which evidence a read counts. Every read that takes a filter ignores
+// evidence that does not pass it; a relation without passing evidence is
+// left out.
+struct EvidenceFilter {
+  // "" = all documents; else only evidence of documents dated on or before
+  // it (string order on YYYY[-MM[-DD]]; undated documents are left out).
+  std::string as_of;
+  // Statuses to keep; empty = the supporting ones (all but 'denied' and
+  // 'negated').
+  std::vector<std::string> statuses;
+  // 0 = every relation; else only relations with this entity at an end.
+  int64_t entity_id = 0;
+};
+
+// One relation aggregated over the evidence that passed a filter.
+struct EdgeRecord {
+  int64_t relation_id = 0;
+  int64_t subject_id = 0;
+  std::string subject, subject_type;
+  std::string type;  // relation type
+  bool symmetric = false;
+  int64_t object_id = 0;
+  std::string object, object_type;
+  int64_t docs = 0;       // documents with passing evidence
+  int64_t evidence = 0;   // passing evidence rows
+  std::string first_date; // earliest event date (else document date), or ""
+  std::string last_date;  // latest one, or ""
+};
+
+// One evidence row with its document.
+struct EvidenceRecord {
+  int64_t relation_id = 0;
+  std::string sentence;
+  std::string doc_key, source, doc_date;
+  std::string date;  // event date or ""
+  std::string rule, status;
+  std::optional<double> amount;
+  std::string currency;
+};
+
+// An alliance with its member and partner counts (alliance_members view).
+struct AllianceSummary {
+  std::string name;
+  int64_t members = 0;   // founding members and members
+  int64_t partners = 0;
+  std::string since;     // earliest member date, or ""
+};
+
+// The result of a read-only SQL query, every value as text ("" for NULL).
+struct SqlRows {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+  bool truncated = false;  // more rows than asked for
+};
+
 class GraphStore {
  public:
   // SQLite application_id of a newsgraph store: 'NGRH'.
@@ -166,6 +230,33 @@ class GraphStore {
   // current or former), founding members first, then by date and name.
   // kNotFound when no alliance has that name.
   Result<std::vector<AllianceMember>> AllianceMembers(const std::string& name);
+
+  // Read side (used by newsgraph::GraphQuery). None of these writes.
+
+  // Entities called `name`, best tier first: exact canonical name; canonical
+  // name ignoring case and spacing (NormalizeName); exact alias; alias
+  // ignoring ASCII case. Returns the candidates of the first tier that has
+  // any (empty when none). `name` is bound, never spliced into SQL.
+  Result<std::vector<EntityRecord>> FindEntities(const std::string& name);
+  // The entity with this exact canonical name and type, kNotFound if none.
+  Result<EntityRecord> EntityByName(const std::string& name,
+                                    const std::string& type);
+  // The aliases of an entity, sorted.
+  Result<std::vector<std::string>> EntityAliases(int64_t entity_id);
+  // Relations with their aggregates over the evidence passing `filter`,
+  // ordered by relation id.
+  Result<std::vector<EdgeRecord>> Edges(const EvidenceFilter& filter);
+  // Evidence rows of one relation passing `filter` (entity_id ignored):
+  // asserted first, then by date, document and row.
+  Result<std::vector<EvidenceRecord>> RelationEvidence(
+      int64_t relation_id, const EvidenceFilter& filter);
+  // Every alliance (current names) with member counts, by name.
+  Result<std::vector<AllianceSummary>> Alliances();
+  // Runs one read-only query (a single SELECT or WITH statement) and returns
+  // at most `max_rows` rows. Anything else (writes, PRAGMA, ATTACH, several
+  // statements) is refused with kInvalidArgument; SQL errors are
+  // kInvalidArgument naming SQLite's message.
+  Result<SqlRows> ReadQuery(const std::string& sql, size_t max_rows);
 
   // Bulk load: drops the evidence indexes to speed up a large load into a
   // store; SetBulkLoad(false) recreates them (Open does too, after a kill).

@@ -2,6 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "newsgraph/store.h"
+
 namespace newsgraph::store {
 
 Stmt::~Stmt() { sqlite3_finalize(stmt_); }
@@ -151,6 +157,81 @@ Result<int64_t> Db::QueryInt(const std::string& sql) {
   auto row = (*stmt)->Step();
   if (!row.ok()) return row.status();
   return *row ? (*stmt)->Int(0) : 0;
+}
+
+namespace {
+
+// Skips white space, ';' and SQL comments; returns the first other offset.
+size_t SkipBlank(std::string_view s, size_t i, bool semicolons) {
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    if (std::isspace(c) || (semicolons && c == ';')) {
+      ++i;
+    } else if (s.compare(i, 2, "--") == 0) {
+      size_t nl = s.find('\n', i);
+      i = nl == std::string_view::npos ? s.size() : nl + 1;
+    } else if (s.compare(i, 2, "/*") == 0) {
+      size_t end = s.find("*/", i + 2);
+      i = end == std::string_view::npos ? s.size() : end + 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+}  // namespace
+
+Status Db::ReadQuery(std::string_view sql, size_t max_rows, SqlRows* out) {
+  const std::string kOnly =
+      "sql: only a single SELECT or WITH query is allowed";
+  size_t start = SkipBlank(sql, 0, false);
+  size_t end = start;
+  while (end < sql.size() && std::isalpha(static_cast<unsigned char>(sql[end])))
+    ++end;
+  std::string word(sql.substr(start, end - start));
+  for (char& c : word) c = static_cast<char>(std::toupper(c));
+  if (word != "SELECT" && word != "WITH")
+    return Status::InvalidArgument(
+        kOnly + (word.empty() ? std::string(" (the query is empty)")
+                              : " (refused a " + word + " statement)"));
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()),
+                              &stmt, &tail);
+  if (rc != SQLITE_OK) {
+    std::string msg = sqlite3_errmsg(db_);
+    sqlite3_finalize(stmt);
+    return Status::InvalidArgument("sql: " + msg);
+  }
+  Stmt guard(this, stmt);
+  size_t used = tail ? static_cast<size_t>(tail - sql.data()) : sql.size();
+  if (SkipBlank(sql, used, true) < sql.size())
+    return Status::InvalidArgument(kOnly + " (found more than one statement)");
+  if (!stmt || !sqlite3_stmt_readonly(stmt))
+    return Status::InvalidArgument(kOnly + " (the statement writes)");
+  int n = sqlite3_column_count(stmt);
+  out->columns.clear();
+  out->rows.clear();
+  out->truncated = false;
+  for (int i = 0; i < n; ++i) {
+    const char* name = sqlite3_column_name(stmt, i);
+    out->columns.push_back(name ? name : "");
+  }
+  while (true) {
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW)
+      return Status::InvalidArgument("sql: " + std::string(sqlite3_errmsg(db_)));
+    if (out->rows.size() >= max_rows) {
+      out->truncated = true;
+      break;
+    }
+    std::vector<std::string> row;
+    for (int i = 0; i < n; ++i) row.push_back(guard.Text(i));
+    out->rows.push_back(std::move(row));
+  }
+  return Status::Ok();
 }
 
 void Db::SetBusyTimeout(int ms) {

@@ -15,6 +15,10 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
+namespace newsgraph {
+struct SqlRows;
+}
+
 namespace newsgraph::store {
 
 class Db;
@@ -70,6 +74,10 @@ class Db {
   Result<std::unique_ptr<Stmt>> Prepare(std::string_view sql);
   // Runs a query returning one integer (e.g. "PRAGMA user_version").
   Result<int64_t> QueryInt(const std::string& sql);
+  // Runs one user-supplied read-only query (see GraphStore::ReadQuery):
+  // refuses anything but a single SELECT/WITH statement that SQLite deems
+  // read-only; keeps at most `max_rows` rows.
+  Status ReadQuery(std::string_view sql, size_t max_rows, SqlRows* out);
   // Sets the time a statement waits for a lock held by another process.
   void SetBusyTimeout(int ms);
 

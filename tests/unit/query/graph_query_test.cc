@@ -1,3 +1,4 @@
+#include <algorithm>
 // GraphQuery over a store built from hand-made relations.
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -32,7 +33,8 @@ const EntityRef kMercuryProduct = Ent("Mercury", "product");
 // Builds the store once per test and opens a GraphQuery on it.
 class Fixture {
  public:
-  Fixture() : path_(dir_.File("g.db")) {
+  using Docs = std::vector<std::pair<StoredDocument, std::vector<Relation>>>;
+  explicit Fixture(const Docs& extra = {}) : path_(dir_.File("g.db")) {
     {
       auto store = OpenStore(path_);
       auto add = [&](const StoredDocument& d, const std::vector<Relation>& r) {
@@ -54,6 +56,7 @@ class Fixture {
            Rel(kOpenAI, "member_of", kAip, "denied")});
       add(Doc("d6", "2025-04-01"),
           {Rel(kMercuryCo, "developed", kMercuryProduct)});
+      for (const auto& [doc, rels] : extra) add(doc, rels);
     }
     auto q = GraphQuery::Open(path_);
     INFO(q.status().message());
@@ -230,6 +233,73 @@ TEST_CASE("Alliance inherits members through renames", "[query][alliance]") {
   CHECK(all->at(0).name == "AIP");
   CHECK(all->at(0).members == 3);
   CHECK(all->at(0).partners == 1);
+}
+
+TEST_CASE("Comparing alliances shows shared players and ties",
+          "[query][alliance][compare]") {
+  const EntityRef stargate = Ent("Stargate", "alliance");
+  Fixture fx({{Doc("d7", "2025-05-01"),
+               {Rel(kOpenAI, "member_of", stargate),
+                Rel(Ent("Oracle", "company"), "member_of", stargate),
+                Rel(kBlackRock, "member_of", stargate),
+                Rel(kXai, "member_of", kAip)}}});
+  auto c = fx.q().CompareAlliances("GAIIP", "stargate", {});
+  INFO(c.status().message());
+  REQUIRE(c.ok());
+  CHECK(c->a == "AIP");
+  CHECK(c->b == "Stargate");
+  CHECK(c->shared == std::vector<std::string>{"BlackRock"});
+  std::vector<std::string> ties;
+  for (const AllianceTie& t : c->ties)
+    ties.push_back(t.a + " (" + t.a_role + ") " + t.link.type + " " +
+                   t.link.direction + " " + t.link.other);
+  CHECK(ties == std::vector<std::string>{
+                    "Elon Musk (owns xAI) sued out OpenAI",
+                    "Microsoft (founding_member) investor_in out OpenAI",
+                    "xAI (member) rival_of both OpenAI"});
+  CHECK(fx.q().CompareAlliances("AIP", "GAIIP", {}).status().code() ==
+        StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("Camps split cooperation groups along rivalries", "[query][camps]") {
+  const EntityRef stargate = Ent("Stargate", "alliance");
+  const EntityRef oracle = Ent("Oracle", "company");
+  Fixture fx(
+      {{Doc("d7", "2025-05-01"),
+        {Rel(kOpenAI, "member_of", stargate),
+         Rel(oracle, "member_of", stargate), Rel(kXai, "member_of", kAip),
+         // A rivalry inside a camp disagrees with the partition.
+         Rel(kBlackRock, "rival_of", kNvidia)}}});
+  // With a rivalry weighing as much as a cooperation, the rivalry stays
+  // inside the camp and disagrees with the partition.
+  CampOptions even;
+  even.rivalry_weight = 1;
+  auto c = fx.q().Camps(even);
+  INFO(c.status().message());
+  REQUIRE(c.ok());
+  using Names = std::vector<std::string>;
+  REQUIRE(c->camps.size() == 2);
+  CHECK(c->camps[0] == Names{"AIP", "BlackRock", "GAIIP", "GE Vernova",
+                             "Microsoft", "NVIDIA", "xAI"});
+  CHECK(c->camps[1] == Names{"OpenAI", "Oracle", "Stargate"});
+  CHECK(c->unaligned == Names{"Elon Musk"});
+  REQUIRE(c->disagreements.size() == 1);
+  CHECK(c->disagreements[0].relation == "rival_of");
+
+  // By default a rivalry weighs three cooperations: BlackRock, with fewer
+  // ties than that inside the camp, leaves it rather than stay at odds.
+  auto weighted = fx.q().Camps({});
+  REQUIRE(weighted.ok());
+  CHECK(std::find(weighted->unaligned.begin(), weighted->unaligned.end(),
+                  "BlackRock") != weighted->unaligned.end());
+  CHECK(weighted->disagreements.size() == 1);
+
+  CampOptions none;
+  none.against = {};
+  auto merged = fx.q().Camps(none);
+  REQUIRE(merged.ok());
+  CHECK(merged->camps.size() == 2);
+  CHECK(merged->disagreements.empty());
 }
 
 TEST_CASE("Timeline and evidence", "[query][timeline][evidence]") {
