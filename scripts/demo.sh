@@ -17,12 +17,17 @@ echo "== ingest every sample article into $DB"
 "$NG" ingest --db "$DB" examples/
 
 echo
-echo "== members and partners of the alliances in the store"
-python3 - "$DB" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-for alliance, member, role, since in db.execute(
-        "SELECT alliance, member, role, COALESCE(since, '') FROM alliance_members "
-        "ORDER BY alliance, role, member"):
-    print(f"{alliance:10} {role:16} {member:22} {since}")
-PY
+echo "== the AIP alliance: members (through its former name GAIIP), partners, timeline"
+"$NG" alliance AIP --db "$DB"
+
+echo
+echo "== Stargate compared with AIP"
+"$NG" alliance Stargate --compare AIP --db "$DB"
+
+echo
+echo "== how Elon Musk connects to Microsoft"
+"$NG" path "Elon Musk" Microsoft --k 2 --db "$DB"
+
+echo
+echo "== camps on the signed graph (cooperation vs rivalry)"
+"$NG" camps --db "$DB"
