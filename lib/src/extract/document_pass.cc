@@ -185,6 +185,14 @@ void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
       if (between == ",") continue;
     }
     int antecedent = Antecedent(ph, merged);
+    // A description with nothing to refer back to may point forward to the
+    // first fitting name later in its sentence ("joined the group, and the
+    // Global ... Partnership was renamed ...").
+    if (antecedent < 0 && !ph.pronoun) {
+      for (size_t j = k; j < mentions->size() && antecedent < 0; ++j)
+        if (Contains(ph.types, Entity((*mentions)[j].entity).type))
+          antecedent = (*mentions)[j].entity;
+    }
     // A pronoun follows renames stated earlier: the body now goes by its
     // new name. (A description such as "该基金" names the body as the
     // sentence sees it; a rename in that sentence redirects it anyway.)
