@@ -1,5 +1,6 @@
-#include <algorithm>
 // GraphQuery over a store built from hand-made relations.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
