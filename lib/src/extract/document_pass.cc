@@ -14,6 +14,8 @@ namespace {
 
 // How many sentences back a coreference phrase may reach for its antecedent.
 constexpr size_t kCorefWindow = 3;
+// How far back "the venture" / 该项目 may reach for an alliance.
+constexpr size_t kTopicWindow = 12;
 
 // Distance from an attribute span to the rule match; attributes before the
 // match (sentence-initial time adverbials, "以6.5亿美元") are preferred.
@@ -177,7 +179,9 @@ void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
     if (k < mentions->size() && (*mentions)[k].begin < ph.end) continue;
     // "X, the venture ..." is an apposition that describes X, not a
     // reference back: leave it to the rules.
-    if (!merged.empty() && std::isalpha(static_cast<unsigned char>(norm.text[ph.begin]))) {
+    // (A pronoun is never an apposition: "Stargate, its joint venture".)
+    if (!ph.pronoun && !merged.empty() &&
+        std::isalpha(static_cast<unsigned char>(norm.text[ph.begin]))) {
       std::string_view between = std::string_view(norm.text).substr(
           merged.back().end, ph.begin - merged.back().end);
       while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
@@ -192,6 +196,17 @@ void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
       for (size_t j = k; j < mentions->size() && antecedent < 0; ++j)
         if (Contains(ph.types, Entity((*mentions)[j].entity).type))
           antecedent = (*mentions)[j].entity;
+    }
+    // An alliance is what an article is about: "the venture" may reach
+    // further back for it than other descriptions.
+    if (antecedent < 0 && !ph.pronoun && Contains(ph.types, "alliance")) {
+      for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+        if (sentence_no_ - it->sentence > kTopicWindow) break;
+        if (Entity(it->entity).type == "alliance") {
+          antecedent = it->entity;
+          break;
+        }
+      }
     }
     // A pronoun follows renames stated earlier: the body now goes by its
     // new name. (A description such as "该基金" names the body as the
@@ -214,6 +229,81 @@ void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
   *mentions = std::move(merged);
 }
 
+namespace {
+
+bool IsAsciiWordByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'';
+}
+
+// The surname of a Latin-script person name: its last word, skipping
+// generational suffixes; "" when the name is a single word or not Latin.
+std::string Surname(std::string_view name) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    if (j > i) words.push_back(name.substr(i, j - i));
+    i = j + 1;
+  }
+  static const std::set<std::string_view> kSuffixes = {
+      "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"};
+  while (!words.empty() && kSuffixes.count(words.back())) words.pop_back();
+  if (words.size() < 2) return "";
+  std::string_view last = words.back();
+  if (last.size() < 3 || !std::isupper(static_cast<unsigned char>(last[0])))
+    return "";
+  std::string out;
+  for (char c : last) {
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-') return "";
+    out.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+}  // namespace
+
+void DocumentPass::AddSurnameMentions(std::string_view sentence,
+                                      const text::Normalized& norm,
+                                      std::vector<Mention>* mentions) {
+  bool added = false;
+  for (const auto& [surname, entity] : surnames_) {
+    if (entity < 0) continue;
+    for (size_t pos = norm.text.find(surname); pos != std::string::npos;
+         pos = norm.text.find(surname, pos + 1)) {
+      size_t end = pos + surname.size();
+      if ((pos > 0 && IsAsciiWordByte(norm.text[pos - 1])) ||
+          (end < norm.text.size() && IsAsciiWordByte(norm.text[end])))
+        continue;
+      size_t src = norm.SourceBegin(pos);
+      if (src >= sentence.size() ||
+          !std::isupper(static_cast<unsigned char>(sentence[src])))
+        continue;
+      bool overlaps = false;
+      for (const Mention& m : *mentions)
+        if (m.begin < end && pos < m.end) overlaps = true;
+      if (overlaps) continue;
+      Mention m;
+      m.begin = m.core_begin = uint32_t(pos);
+      m.end = m.core_end = uint32_t(end);
+      m.entity = entity;
+      m.code = Code(entity);
+      mentions->push_back(m);
+      added = true;
+    }
+  }
+  if (added)
+    std::sort(mentions->begin(), mentions->end(),
+              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  for (const Mention& m : *mentions) {
+    if (m.coreference || Entity(m.entity).type != "person") continue;
+    std::string s = Surname(Entity(m.entity).name);
+    if (s.empty()) continue;
+    auto [it, inserted] = surnames_.emplace(s, m.entity);
+    if (!inserted && it->second != m.entity) it->second = -1;
+  }
+}
+
 void DocumentPass::Run(std::vector<Relation>* out) {
   for (const Block& block : blocks_) {
     std::optional<attrs::DateMention> paragraph_date;
@@ -222,6 +312,7 @@ void DocumentPass::Run(std::vector<Relation>* out) {
       std::string_view sentence = text_.substr(span.begin, span.end - span.begin);
       text::Normalized norm = res_.normalizer->Normalize(sentence);
       std::vector<Mention> mentions = FindMentions(sentence, norm);
+      AddSurnameMentions(sentence, norm, &mentions);
       ResolveCoreferences(norm, &mentions);
 
       // Attributes, found on the text with names masked out.
@@ -240,6 +331,42 @@ void DocumentPass::Run(std::vector<Relation>* out) {
       for (const auto& m : mentions) seen_.push_back({m.entity, sentence_no_});
     }
   }
+  NameByDate(out);
+}
+
+// A body is named as it was at the time: members who joined before a
+// rename stated in this document joined the former name ("formed the group
+// last September", the group having been renamed this week). The store
+// carries them over to the new name through the rename.
+void NameByDate(std::vector<Relation>* rels) {
+  struct Rename {
+    EntityRef from;
+    std::string date;
+    std::string sentence;
+  };
+  std::map<std::string, Rename> renamed;  // new name -> former
+  for (const Relation& r : *rels)
+    if (r.relation == "renamed_to" && (r.attrs.status.empty() || r.attrs.status == "asserted") && !r.attrs.date.empty())
+      renamed.emplace(r.object.name, Rename{r.subject, r.attrs.date, r.evidence.sentence});
+  if (renamed.empty()) return;
+  std::set<std::pair<std::string, std::string>> present;
+  for (const Relation& r : *rels)
+    if (r.relation == "member_of") present.emplace(r.subject.name, r.object.name);
+  std::vector<Relation> kept;
+  for (Relation& r : *rels) {
+    if (r.relation == "member_of" && !r.attrs.date.empty()) {
+      auto it = renamed.find(r.object.name);
+      const std::string& d = r.attrs.date;
+      if (it != renamed.end() && it->second.sentence != r.evidence.sentence &&
+          d < it->second.date && it->second.date.compare(0, d.size(), d) != 0) {
+        if (present.count({r.subject.name, it->second.from.name})) continue;
+        present.emplace(r.subject.name, it->second.from.name);
+        r.object = it->second.from;
+      }
+    }
+    kept.push_back(std::move(r));
+  }
+  *rels = std::move(kept);
 }
 
 void DocumentPass::Attach(const ontology::RelationType& rt,

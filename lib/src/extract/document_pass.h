@@ -67,6 +67,12 @@ class DocumentPass {
                  const std::vector<Mention>& before) const;
   void ResolveCoreferences(const text::Normalized& norm,
                            std::vector<Mention>* mentions) const;
+  // A person named in full earlier in the document may be referred to by
+  // the surname alone ("Gerard Williams III" ... "Williams"): adds those
+  // mentions, then learns the surnames of the persons in `mentions`.
+  void AddSurnameMentions(std::string_view sentence,
+                          const text::Normalized& norm,
+                          std::vector<Mention>* mentions);
   void ExtractSentence(const text::Span& span, std::string_view sentence,
                        const text::Normalized& norm,
                        const std::vector<Mention>& mentions,
@@ -88,6 +94,8 @@ class DocumentPass {
   // Renames stated so far (old entity -> new entity): a later reference to
   // the renamed body means its new name.
   std::map<int, int> renamed_;
+  // Lower-case surname -> person entity; -1 when two persons share it.
+  std::map<std::string, int> surnames_;
 };
 
 // Sentence-level consistency of rels[first..] (one sentence):
@@ -98,6 +106,10 @@ class DocumentPass {
 //  - owns supersedes investor_in, and ceo_of, chairman_of or founded
 //    supersede employee_of, for the same pair.
 void MakeSentenceConsistent(std::vector<Relation>* rels, size_t first);
+
+// Points member_of relations dated before a rename stated in the document
+// at the former name (the body's name at the time).
+void NameByDate(std::vector<Relation>* rels);
 
 }  // namespace newsgraph::extract
 

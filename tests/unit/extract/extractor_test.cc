@@ -296,3 +296,57 @@ TEST_CASE("each status marker in both languages") {
     CHECK(r->attrs.status == c.status);
   }
 }
+
+TEST_CASE("a person named in full may later be named by the surname alone") {
+  auto rs = Run(
+      "Aidan Gomez co-founded Cohere in 2019. Oracle sued Gomez last year.",
+      "2025-03-01");
+  CHECK(Find(rs, "Oracle", "sued", "Aidan Gomez") != nullptr);
+  // A surname two persons of the document share names neither.
+  rs = Run(
+      "Dario Amodei and Daniela Amodei founded Anthropic. Oracle sued Amodei.",
+      "2025-03-01");
+  for (const auto& r : rs) CHECK(r.relation != "sued");
+  // Without the full name earlier, a bare surname is not a mention.
+  rs = Run("Oracle sued Gomez last year.", "2025-03-01");
+  CHECK(rs.empty());
+}
+
+TEST_CASE("members who joined before a rename joined the former name") {
+  auto rs = Run(
+      "The AI Infrastructure Partnership, known until this week as the Global "
+      "AI Infrastructure Investment Partnership, said on Wednesday that NVIDIA "
+      "has become a member. Microsoft and BlackRock formed the group last "
+      "September.",
+      "2025-03-20");
+  const Relation* m = Find(rs, "Microsoft", "member_of", "GAIIP");
+  REQUIRE(m != nullptr);
+  CHECK(m->attrs.date == "2024-09");
+  CHECK(Find(rs, "Microsoft", "member_of", "AIP") == nullptr);
+  CHECK(Find(rs, "NVIDIA", "member_of", "AIP") != nullptr);
+}
+
+TEST_CASE("a possessive pronoun after a name is a reference, not an apposition") {
+  auto rs = Run(
+      "OpenAI said that Stargate, its joint venture with SoftBank, will add "
+      "more sites.",
+      "2025-03-01");
+  CHECK(Find(rs, "OpenAI", "member_of", "Stargate") != nullptr);
+  CHECK(Find(rs, "SoftBank", "member_of", "Stargate") != nullptr);
+  rs = Run("Arm is about 90% owned by SoftBank, which took it private in 2016.",
+           "2025-03-01");
+  CHECK(Find(rs, "SoftBank", "acquired", "Arm") != nullptr);
+}
+
+TEST_CASE("the venture reaches further back for the alliance of the article") {
+  auto rs = Run(
+      "OpenAI and SoftBank announced Stargate in January. The plan was shown "
+      "at the White House. Work has begun in Texas. More sites are being "
+      "scouted. Officials praised it. According to people familiar with the "
+      "plan, SoftBank is expected to commit $19 billion in return for 40% of "
+      "the venture.",
+      "2025-03-01");
+  const Relation* r = Find(rs, "SoftBank", "investor_in", "Stargate");
+  REQUIRE(r != nullptr);
+  CHECK(r->attrs.status == "reported");
+}
