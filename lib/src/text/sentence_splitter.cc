@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <utility>
 
@@ -51,6 +52,16 @@ bool HasLineBreak(std::string_view text, size_t q, size_t b) {
   return gap.find("\xE2\x80\xA8") != gap.npos ||
          gap.find("\xE2\x80\xA9") != gap.npos ||
          gap.find("\xC2\x85") != gap.npos;
+}
+
+// True when a full stop at text[q - 1] touches the next character, an
+// ASCII one that starts no sentence: not a space nor an upper-case letter.
+bool GluedFullStop(std::string_view text, size_t q, size_t next) {
+  if (q != next || q == 0 || text[q - 1] != '.' || next >= text.size())
+    return false;
+  const unsigned char c = static_cast<unsigned char>(text[next]);
+  return c < 0x80 && !std::isspace(c) && !std::isupper(c) && c != '"' &&
+         c != '\'';
 }
 
 // True when text[begin, q) ends with a whole-token abbreviation.
@@ -194,15 +205,16 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   }
   if (bounds.back() != text.size()) bounds.push_back(text.size());
 
-  // 2. Drop breaks on the same line after listed abbreviations, and before
-  //    a lower-case Latin letter ("'Really?' he asked.").
+  // 2. Drop breaks on the same line after listed abbreviations, before
+  //    a lower-case Latin letter ("'Really?' he asked."), and after a full
+  //    stop glued to the next character ("<N>.<N>%", "v2.x").
   std::vector<size_t> merged = {0};
   for (size_t i = 1; i + 1 < bounds.size(); ++i) {
     const size_t begin = merged.back();
     const size_t q = ContentEnd(text, begin, bounds[i]);
     if (q > begin && !HasLineBreak(text, q, bounds[i]) &&
         (EndsWithAbbreviation(text, begin, q) ||
-         StartsLowerCase(text, bounds[i]))) {
+         StartsLowerCase(text, bounds[i]) || GluedFullStop(text, q, bounds[i]))) {
       continue;
     }
     merged.push_back(bounds[i]);

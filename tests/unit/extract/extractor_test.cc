@@ -350,3 +350,11 @@ TEST_CASE("the venture reaches further back for the alliance of the article") {
   REQUIRE(r != nullptr);
   CHECK(r->attrs.status == "reported");
 }
+
+TEST_CASE("rankings and stake transfers in Chinese") {
+  auto rs = Run("今年一季度，小米的出货量超越了苹果，仅次于华为。", "2025-03-01");
+  CHECK(Find(rs, "Xiaomi", "rival_of", "Apple") != nullptr);
+  rs = Run("软银将其持有的Arm 5%股权转让给英伟达。", "2025-03-01");
+  CHECK(Find(rs, "NVIDIA", "acquired", "Arm") != nullptr);
+  CHECK(Find(rs, "SoftBank", "investor_in", "Arm") != nullptr);
+}
