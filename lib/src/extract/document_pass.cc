@@ -197,9 +197,9 @@ void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
         if (Contains(ph.types, Entity((*mentions)[j].entity).type))
           antecedent = (*mentions)[j].entity;
     }
-    // An alliance is what an article is about: "the venture" may reach
-    // further back for it than other descriptions.
-    if (antecedent < 0 && !ph.pronoun && Contains(ph.types, "alliance")) {
+    // An alliance is what an article is about: "the venture" or "as
+    // partners" may reach further back for it than other references.
+    if (antecedent < 0 && Contains(ph.types, "alliance")) {
       for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
         if (sentence_no_ - it->sentence > kTopicWindow) break;
         if (Entity(it->entity).type == "alliance") {
@@ -235,9 +235,19 @@ bool IsAsciiWordByte(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'';
 }
 
-// The surname of a Latin-script person name: its last word, skipping
-// generational suffixes; "" when the name is a single word or not Latin.
+// The surname in a person's name as the document writes it (normalized,
+// lower case): the last word of a Latin name of two or more words, skipping
+// generational suffixes ("gerard williams iii" -> "williams"), or the part
+// after the last middle dot of a transliterated name ("蕾妮·詹姆斯" ->
+// "詹姆斯", two characters or more); "" otherwise.
 std::string Surname(std::string_view name) {
+  for (std::string_view dot : {"\u00b7", "\u30fb", "\u2022", "\u2027"}) {
+    size_t d = name.rfind(dot);
+    if (d == std::string_view::npos || d == 0) continue;
+    std::string_view last = name.substr(d + dot.size());
+    if (last.size() < 6 || static_cast<unsigned char>(last[0]) < 0x80) return "";
+    return std::string(last);
+  }
   std::vector<std::string_view> words;
   size_t i = 0;
   while (i < name.size()) {
@@ -246,19 +256,15 @@ std::string Surname(std::string_view name) {
     if (j > i) words.push_back(name.substr(i, j - i));
     i = j + 1;
   }
-  static const std::set<std::string_view> kSuffixes = {
-      "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"};
+  static const std::set<std::string_view> kSuffixes = {"jr.", "jr", "sr.",
+                                                       "sr",  "ii", "iii", "iv"};
   while (!words.empty() && kSuffixes.count(words.back())) words.pop_back();
   if (words.size() < 2) return "";
   std::string_view last = words.back();
-  if (last.size() < 3 || !std::isupper(static_cast<unsigned char>(last[0])))
-    return "";
-  std::string out;
-  for (char c : last) {
-    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-') return "";
-    out.push_back(char(std::tolower(static_cast<unsigned char>(c))));
-  }
-  return out;
+  if (last.size() < 3) return "";
+  for (char c : last)
+    if (!std::islower(static_cast<unsigned char>(c)) && c != '-') return "";
+  return std::string(last);
 }
 
 }  // namespace
@@ -272,12 +278,15 @@ void DocumentPass::AddSurnameMentions(std::string_view sentence,
     for (size_t pos = norm.text.find(surname); pos != std::string::npos;
          pos = norm.text.find(surname, pos + 1)) {
       size_t end = pos + surname.size();
-      if ((pos > 0 && IsAsciiWordByte(norm.text[pos - 1])) ||
-          (end < norm.text.size() && IsAsciiWordByte(norm.text[end])))
+      // A Latin surname is a whole word, capitalized where it names the
+      // person; Chinese text has no word boundaries to check.
+      const bool latin = static_cast<unsigned char>(surname[0]) < 0x80;
+      if (latin && ((pos > 0 && IsAsciiWordByte(norm.text[pos - 1])) ||
+                    (end < norm.text.size() && IsAsciiWordByte(norm.text[end]))))
         continue;
       size_t src = norm.SourceBegin(pos);
-      if (src >= sentence.size() ||
-          !std::isupper(static_cast<unsigned char>(sentence[src])))
+      if (latin && (src >= sentence.size() ||
+                    !std::isupper(static_cast<unsigned char>(sentence[src]))))
         continue;
       bool overlaps = false;
       for (const Mention& m : *mentions)
@@ -297,7 +306,8 @@ void DocumentPass::AddSurnameMentions(std::string_view sentence,
               [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   for (const Mention& m : *mentions) {
     if (m.coreference || Entity(m.entity).type != "person") continue;
-    std::string s = Surname(Entity(m.entity).name);
+    std::string s = Surname(std::string_view(norm.text).substr(
+        m.core_begin, m.core_end - m.core_begin));
     if (s.empty()) continue;
     auto [it, inserted] = surnames_.emplace(s, m.entity);
     if (!inserted && it->second != m.entity) it->second = -1;

@@ -307,6 +307,9 @@ TEST_CASE("a person named in full may later be named by the surname alone") {
       "Dario Amodei and Daniela Amodei founded Anthropic. Oracle sued Amodei.",
       "2025-03-01");
   for (const auto& r : rs) CHECK(r.relation != "sued");
+  // A transliterated name: the part after the middle dot.
+  rs = Run("蕾妮·詹姆斯是芯片业的资深高管。詹姆斯2016年离开英特尔。", "2025-03-01");
+  CHECK(Find(rs, "Renee James", "left", "Intel") != nullptr);
   // Without the full name earlier, a bare surname is not a mention.
   rs = Run("Oracle sued Gomez last year.", "2025-03-01");
   CHECK(rs.empty());
@@ -357,4 +360,12 @@ TEST_CASE("rankings and stake transfers in Chinese") {
   rs = Run("软银将其持有的Arm 5%股权转让给英伟达。", "2025-03-01");
   CHECK(Find(rs, "NVIDIA", "acquired", "Arm") != nullptr);
   CHECK(Find(rs, "SoftBank", "investor_in", "Arm") != nullptr);
+}
+
+TEST_CASE("'as partners' refers to the alliance of the article, far back") {
+  auto rs = Run(
+      "GAIIP于去年9月由微软牵头发起。贝莱德是主要出资方。这笔资金将投向数据中心。"
+      "英伟达此前只是顾问。各方仍在商谈细节。能源方面，GE Vernova以能源合作伙伴的身份加入。",
+      "2025-03-20");
+  CHECK(Find(rs, "GE Vernova", "partner_of", "GAIIP") != nullptr);
 }
