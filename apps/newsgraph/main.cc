@@ -28,6 +28,8 @@ Queries of the graph store (read-only):
   evidence   every sentence supporting a relation between two entities
   stats      counts of documents, entities, relations and evidence
   sql        run one read-only SQL query (SELECT or WITH)
+  export     the graph (or the part around an entity) as dot, SVG,
+             GraphML or JSON
 
 Run 'newsgraph <command> --help' for the options of a command.
 Exit codes: 0 ok, 1 failed or some input skipped, 2 bad command line.
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
   if (verb == "extract") return newsgraph::cli::RunExtract(argc, argv);
   if (verb == "ingest") return newsgraph::cli::RunIngest(argc, argv);
   if (verb == "remove") return newsgraph::cli::RunRemove(argc, argv);
+  if (verb == "export") return newsgraph::cli::RunExport(argc, argv);
   if (newsgraph::cli::IsQueryVerb(verb))
     return newsgraph::cli::RunQuery(argc, argv);
   std::cerr << "newsgraph: unknown command '" << verb

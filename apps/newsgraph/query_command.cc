@@ -408,29 +408,6 @@ Runner RunnerFor(const std::string& verb) {
   return RunSql;
 }
 
-// Checks --rel and --status values against the store's types and the
-// known statuses.
-Status CheckFilter(GraphQuery& q, const std::string& verb,
-                   const QueryFilter& f) {
-  static const std::vector<std::string> kStatuses = {
-      "asserted", "reported", "planned", "negated", "denied"};
-  for (const std::string& s : f.statuses)
-    if (std::find(kStatuses.begin(), kStatuses.end(), s) == kStatuses.end())
-      return Status::InvalidArgument(
-          verb + ": unknown --status '" + s +
-          "' (expected asserted, reported, planned, negated or denied)");
-  if (f.relation_types.empty()) return Status::Ok();
-  auto types = q.Sql("SELECT name FROM relation_types", 1000);
-  if (!types.ok()) return types.status();
-  for (const std::string& t : f.relation_types) {
-    bool known = false;
-    for (const auto& row : types->rows) known |= row[0] == t;
-    if (!known)
-      return Status::InvalidArgument(verb + ": unknown relation type '" + t +
-                                     "'; see schemas/relation_types.tsv");
-  }
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -467,6 +444,8 @@ int RunQuery(int argc, char** argv) {
   QueryFilter check = filter;
   for (const std::string& t : SplitList(args.Values("against")))
     check.relation_types.push_back(t);
+  // evidence A REL B: REL must be a relation type too.
+  if (verb == "evidence") check.relation_types.push_back(args.positional[1]);
   if (Status st = CheckFilter(**query, verb, check); !st.ok()) return Fail(st);
   return RunnerFor(verb)(**query, args, filter, args.Flag("json"));
 }

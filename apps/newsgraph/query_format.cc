@@ -1,5 +1,6 @@
 #include "query_format.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -78,6 +79,28 @@ std::vector<std::string> SplitList(const std::vector<std::string>& values) {
     }
   }
   return out;
+}
+
+Status CheckFilter(GraphQuery& q, const std::string& verb,
+                   const QueryFilter& f) {
+  static const std::vector<std::string> kStatuses = {
+      "asserted", "reported", "planned", "negated", "denied"};
+  for (const std::string& s : f.statuses)
+    if (std::find(kStatuses.begin(), kStatuses.end(), s) == kStatuses.end())
+      return Status::InvalidArgument(
+          verb + ": unknown --status '" + s +
+          "' (expected asserted, reported, planned, negated or denied)");
+  if (f.relation_types.empty()) return Status::Ok();
+  auto types = q.Sql("SELECT name FROM relation_types", 1000);
+  if (!types.ok()) return types.status();
+  for (const std::string& t : f.relation_types) {
+    bool known = false;
+    for (const auto& row : types->rows) known |= row[0] == t;
+    if (!known)
+      return Status::InvalidArgument(verb + ": unknown relation type '" + t +
+                                     "'; see schemas/relation_types.tsv");
+  }
+  return Status::Ok();
 }
 
 }  // namespace newsgraph::cli

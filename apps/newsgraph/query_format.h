@@ -20,6 +20,10 @@ std::vector<std::string> SplitList(const std::vector<std::string>& values);
 std::string Arrow(const std::string& direction);
 // "USD 3e+10"-style text of an amount, "" when absent.
 std::string Amount(const std::optional<double>& a, const std::string& cur);
+// Checks --rel and --status values against the store's relation types and
+// the known statuses; errors start with `verb`.
+Status CheckFilter(GraphQuery& q, const std::string& verb,
+                   const QueryFilter& f);
 // Prints `j` on stdout, indented; invalid UTF-8 is replaced.
 void Print(const nlohmann::json& j);
 

@@ -12,9 +12,10 @@
 // 'negated') from every document; `as_of` keeps evidence of documents
 // dated on or before that date (the graph as it was known then).
 //
-// Graph walks (Neighbors, Path) load the matching relations into a
-// Boost.Graph adjacency list and treat every relation as an undirected link;
-// each hop reports its direction.
+// Graph walks (Neighbors, Path) read only the relations around the entities
+// they reach, ring by ring (Path from both ends), never the whole graph, and
+// treat every relation as an undirected link; each hop reports its
+// direction. Path runs Yen's algorithm (Boost.Graph) on what it read.
 //
 // Thread safety: a GraphQuery is not thread-safe; use one per thread. It
 // never writes the store file.
@@ -233,6 +234,16 @@ class GraphQuery {
                                              const QueryFilter& f);
 
   Result<StoreStats> Stats();
+
+  // The relations whose evidence passes `f` (and of f.relation_types when
+  // given) with an end at `entity_id` (0 = every relation), by relation id.
+  Result<std::vector<EdgeRecord>> Edges(const QueryFilter& f,
+                                        int64_t entity_id);
+
+  // The evidence rows of one relation that pass `f`, best first (asserted,
+  // then earliest).
+  Result<std::vector<EvidenceRecord>> RelationEvidence(int64_t relation_id,
+                                                       const QueryFilter& f);
 
   // A read-only SQL query; see GraphStore::ReadQuery.
   Result<SqlRows> Sql(const std::string& sql, size_t max_rows);

@@ -149,14 +149,8 @@ Result<std::vector<Neighbor>> GraphQuery::Neighbors(
     return Status::InvalidArgument("neighbors: depth must be at least 1");
   auto start = Resolve(name);
   if (!start.ok()) return start.status();
-  auto edges = LoadEdges(options.filter, options.depth == 1 ? start->id : 0);
-  if (!edges.ok()) return edges.status();
-  std::unordered_map<int64_t, std::vector<const EdgeRecord*>> adj;
-  for (const EdgeRecord& e : *edges) {
-    if (!options.since.empty() && e.last_date < options.since) continue;
-    adj[e.subject_id].push_back(&e);
-    if (e.object_id != e.subject_id) adj[e.object_id].push_back(&e);
-  }
+  // Breadth-first, loading each reached entity's relations from the store
+  // (by relation id, as a whole-graph adjacency list would hold them).
   std::unordered_map<int64_t, std::string> names{{start->id, start->name}};
   std::set<int64_t> seen{start->id};
   std::deque<std::pair<int64_t, int>> queue{{start->id, 0}};
@@ -165,9 +159,12 @@ Result<std::vector<Neighbor>> GraphQuery::Neighbors(
     auto [id, depth] = queue.front();
     queue.pop_front();
     if (depth >= options.depth) continue;
-    for (const EdgeRecord* e : adj[id]) {
-      Link l = ToLink(*e, id);
-      int64_t other = e->subject_id == id ? e->object_id : e->subject_id;
+    auto edges = LoadEdges(options.filter, id);
+    if (!edges.ok()) return edges.status();
+    for (const EdgeRecord& e : *edges) {
+      if (!options.since.empty() && e.last_date < options.since) continue;
+      Link l = ToLink(e, id);
+      int64_t other = e.subject_id == id ? e.object_id : e.subject_id;
       if (!seen.insert(other).second) continue;
       names[other] = l.other;
       out.push_back({l.other, l.other_type, depth + 1, names[id], l});
@@ -193,34 +190,86 @@ Result<std::vector<GraphPath>> GraphQuery::Path(const std::string& a,
   if (from->id == to->id)
     return Status::InvalidArgument("path: '" + a + "' and '" + b +
                                    "' are the same entity");
-  auto edges = LoadEdges(options.filter, 0);
-  if (!edges.ok()) return edges.status();
+  // Loads the relations around both ends, one ring at a time (the side
+  // with the smaller frontier first), instead of the whole graph. Once the
+  // rings up to ra hops from `a` and rb hops from `b` are expanded, every
+  // path of at most ra + rb hops lies in the loaded relations; the search
+  // stops when the k-th shortest path found is no longer than that, or when
+  // one side has no frontier left (its component is loaded whole).
+  struct Side {
+    std::unordered_map<int64_t, int> dist;
+    std::vector<int64_t> frontier;
+    int radius = 0;
+  };
+  Side sa{{{from->id, 0}}, {from->id}}, sb{{{to->id, 0}}, {to->id}};
+  std::map<int64_t, EdgeRecord> loaded;  // by relation id
+  bool met = false;
+  auto expand = [&](Side& side, const Side& other_side) -> Status {
+    std::vector<int64_t> next;
+    for (int64_t id : side.frontier) {
+      auto around = LoadEdges(options.filter, id);
+      if (!around.ok()) return around.status();
+      for (EdgeRecord& e : *around) {
+        int64_t other = e.subject_id == id ? e.object_id : e.subject_id;
+        if (side.dist.emplace(other, side.radius + 1).second) {
+          next.push_back(other);
+          met |= other_side.dist.count(other) > 0;
+        }
+        loaded.emplace(e.relation_id, std::move(e));
+      }
+    }
+    side.frontier = std::move(next);
+    ++side.radius;
+    return Status::Ok();
+  };
 
   std::unordered_map<int64_t, int> index;
   std::vector<std::string> names;
-  auto vertex = [&](int64_t id, const std::string& name) {
-    auto [it, added] = index.emplace(id, static_cast<int>(names.size()));
-    if (added) names.push_back(name);
-    return it->second;
-  };
-  // The best-supported relation of each linked pair.
   std::map<std::pair<int, int>, const EdgeRecord*> best;
-  std::vector<std::pair<int, int>> pairs;
-  vertex(from->id, from->name);
-  vertex(to->id, to->name);
-  for (const EdgeRecord& e : *edges) {
-    int s = vertex(e.subject_id, e.subject), o = vertex(e.object_id, e.object);
-    if (s == o) continue;
-    auto key = std::minmax(s, o);
-    auto [it, added] = best.emplace(key, &e);
-    if (added) {
-      pairs.push_back(key);
-    } else if (e.docs > it->second->docs) {
-      it->second = &e;
+  std::vector<std::vector<int>> found;
+  while (true) {
+    bool exhausted = sa.frontier.empty() || sb.frontier.empty();
+    if (met || exhausted) {
+      // Vertices: the two ends, then by entity id; links by relation id.
+      index.clear();
+      names.clear();
+      best.clear();
+      std::map<int64_t, std::string> others;
+      for (const auto& [rid, e] : loaded) {
+        others.emplace(e.subject_id, e.subject);
+        others.emplace(e.object_id, e.object);
+      }
+      auto vertex = [&](int64_t id, const std::string& name) {
+        auto [it, added] = index.emplace(id, static_cast<int>(names.size()));
+        if (added) names.push_back(name);
+        return it->second;
+      };
+      vertex(from->id, from->name);
+      vertex(to->id, to->name);
+      for (const auto& [id, name] : others) vertex(id, name);
+      // The best-supported relation of each linked pair.
+      std::vector<std::pair<int, int>> pairs;
+      for (const auto& [rid, e] : loaded) {
+        int s = index[e.subject_id], o = index[e.object_id];
+        if (s == o) continue;
+        auto key = std::minmax(s, o);
+        auto [it, added] = best.emplace(key, &e);
+        if (added) {
+          pairs.push_back(key);
+        } else if (e.docs > it->second->docs) {
+          it->second = &e;
+        }
+      }
+      found = query::KShortestPaths(static_cast<int>(names.size()), pairs, 0,
+                                    1, options.k);
+      if (exhausted) break;
+      if (static_cast<int>(found.size()) == options.k &&
+          static_cast<int>(found.back().size()) - 1 <= sa.radius + sb.radius)
+        break;
     }
+    Side& grow = sa.frontier.size() <= sb.frontier.size() ? sa : sb;
+    NEWSGRAPH_RETURN_IF_ERROR(expand(grow, &grow == &sa ? sb : sa));
   }
-  auto found = query::KShortestPaths(static_cast<int>(names.size()), pairs,
-                                     index[from->id], index[to->id], options.k);
   std::vector<GraphPath> out;
   EvidenceFilter ef = ToEvidenceFilter(options.filter, 0);
   for (const auto& vs : found) {
@@ -334,6 +383,16 @@ Result<std::vector<EvidenceItem>> GraphQuery::Evidence(
 }
 
 Result<StoreStats> GraphQuery::Stats() { return store_->Stats(); }
+
+Result<std::vector<EdgeRecord>> GraphQuery::Edges(const QueryFilter& f,
+                                                  int64_t entity_id) {
+  return LoadEdges(f, entity_id);
+}
+
+Result<std::vector<EvidenceRecord>> GraphQuery::RelationEvidence(
+    int64_t relation_id, const QueryFilter& f) {
+  return store_->RelationEvidence(relation_id, ToEvidenceFilter(f, 0));
+}
 
 Result<SqlRows> GraphQuery::Sql(const std::string& sql, size_t max_rows) {
   return store_->ReadQuery(sql, max_rows);

@@ -107,8 +107,13 @@ Result<std::vector<EdgeRecord>> GraphStore::Edges(
       "JOIN entities o ON o.id = r.object_id "
       "LEFT JOIN relation_types t ON t.name = r.type "
       "JOIN evidence e ON e.relation_id = r.id "
-      "JOIN documents d ON d.id = e.document_id "
-      "WHERE (?3 = 0 OR r.subject_id = ?3 OR r.object_id = ?3)";
+      "JOIN documents d ON d.id = e.document_id WHERE ";
+  // One entity's relations through the subject and object indexes; an OR
+  // with '?3 = 0' would make SQLite scan every relation.
+  sql += filter.entity_id != 0
+             ? "r.id IN (SELECT id FROM relations WHERE subject_id = ?3 "
+               "UNION ALL SELECT id FROM relations WHERE object_id = ?3)"
+             : "?3 = 0";
   sql += kFilterSql;
   sql += " GROUP BY r.id ORDER BY r.id";
   auto q = impl_->db->Prepare(sql);
