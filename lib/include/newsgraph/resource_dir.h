@@ -6,11 +6,17 @@
 
 namespace newsgraph {
 
-// The default resource directory: $NEWSGRAPH_RESOURCES when set, else
-// share/newsgraph next to the installed binary, else the install data dir,
-// else the source tree the library was built from. Returns "" when none of
-// them holds schemas/relation_types.tsv. Thread-safe (reads the environment).
+// The default resource directory, first match wins: $NEWSGRAPH_RESOURCES;
+// share/newsgraph relative to the installed libnewsgraph (then to the
+// running executable), so a moved installation keeps working; the source
+// tree the library was built from; the configured install data dir. Returns
+// $NEWSGRAPH_RESOURCES as is; every other candidate must hold
+// schemas/relation_types.tsv, else "" is returned. Thread-safe (reads the
+// environment and the file system only).
 std::string DefaultResourceDir();
+
+// True when `dir` holds a resource set (schemas/relation_types.tsv).
+bool IsResourceDir(const std::string& dir);
 
 }  // namespace newsgraph
 

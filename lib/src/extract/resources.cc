@@ -1,8 +1,8 @@
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include "extract/resources_impl.h"
+#include "newsgraph/resource_dir.h"
 
 namespace newsgraph {
 
@@ -10,10 +10,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool HasResources(const fs::path& dir) {
-  std::error_code ec;
-  return fs::exists(dir / "schemas" / "relation_types.tsv", ec);
-}
 
 Result<std::vector<std::string>> FilesWithExtension(const fs::path& dir,
                                                     const std::string& ext) {
@@ -30,23 +26,6 @@ Result<std::vector<std::string>> FilesWithExtension(const fs::path& dir,
 
 }  // namespace
 
-std::string DefaultResourceDir() {
-  if (const char* env = std::getenv("NEWSGRAPH_RESOURCES"); env && *env)
-    return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (const fs::path& cand :
-         {exe.parent_path().parent_path() / "share" / "newsgraph"}) {
-      if (HasResources(cand)) return cand.string();
-    }
-  }
-  if (HasResources(NEWSGRAPH_INSTALL_DATADIR)) return NEWSGRAPH_INSTALL_DATADIR;
-  if (HasResources(NEWSGRAPH_SOURCE_RESOURCES))
-    return NEWSGRAPH_SOURCE_RESOURCES;
-  return "";
-}
-
 Resources::Resources() : impl_(std::make_unique<Impl>()) {}
 Resources::~Resources() = default;
 
@@ -62,7 +41,7 @@ Result<std::shared_ptr<const Resources>> Resources::Load(
   Impl& im = *r->impl_;
   im.dir = options.resource_dir.empty() ? DefaultResourceDir()
                                         : options.resource_dir;
-  if (im.dir.empty() || !HasResources(im.dir))
+  if (im.dir.empty() || !IsResourceDir(im.dir))
     return Status::NotFound(
         "resources: cannot find schemas/relation_types.tsv" +
         (im.dir.empty() ? std::string() : " under '" + im.dir + "'") +

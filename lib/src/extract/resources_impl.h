@@ -25,10 +25,6 @@ struct Resources::Impl {
   std::unique_ptr<rules::RuleSet> rules;
 };
 
-// The default resource directory (see ResourceOptions::resource_dir), or ""
-// when none of the candidates holds schemas/relation_types.tsv.
-std::string DefaultResourceDir();
-
 }  // namespace newsgraph
 
 #endif  // NEWSGRAPH_EXTRACT_RESOURCES_IMPL_H_
