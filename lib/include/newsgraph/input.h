@@ -2,6 +2,7 @@
 #ifndef NEWSGRAPH_INPUT_H_
 #define NEWSGRAPH_INPUT_H_
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -17,6 +18,17 @@ struct InputProblem {
   std::string message;  // "<where>: <what>"
 };
 
+// The default cap on the size of one document's input (a file, or a line of
+// a JSON Lines corpus): 16 MiB.
+inline constexpr size_t kDefaultMaxDocBytes = size_t{16} << 20;
+
+struct InputOptions {
+  // A document whose input is larger (a text or HTML file, a JSON Lines
+  // line) is reported in `problems` ("<where>: document too large ...")
+  // and skipped, without being parsed; 0 = no limit.
+  size_t max_doc_bytes = kDefaultMaxDocBytes;
+};
+
 // Calls `sink` for every document of `path`, in order:
 //  - "*.jsonl": one document per line {"id", "text", "date"?, "title"?,
 //    "url"?, "lang"?, "entities"?: [{"name", "type"?, "aliases"?}]};
@@ -28,12 +40,18 @@ struct InputProblem {
 //  - "-": standard input, JSON Lines when its first non-blank byte is '{',
 //    else one text document with id "stdin";
 //  - anything else: one text document (a saved page) whose id is the file
-//    name.
+//    name; a file holding a NUL byte (binary data; UTF-16 with a byte-order
+//    mark aside, which the extractor names) is reported in `problems`.
 // Returns a non-ok Status only when the file itself cannot be read (that
 // too is an InputProblem the caller reports), or when `sink` fails.
 Status ReadDocuments(const std::string& path,
                      const std::function<Status(Document&&)>& sink,
                      std::vector<InputProblem>* problems);
+// Same, with options (the one above uses the defaults).
+Status ReadDocuments(const std::string& path,
+                     const std::function<Status(Document&&)>& sink,
+                     std::vector<InputProblem>* problems,
+                     const InputOptions& options);
 
 // Parses one JSON Lines corpus line; `where` is "file:line".
 Result<Document> ParseCorpusLine(const std::string& line,

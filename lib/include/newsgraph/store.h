@@ -36,6 +36,10 @@ struct StoreOptions {
   bool read_only = false;
   // How long a statement waits for a lock held by another process.
   int busy_timeout_ms = 10000;
+  // Cap on the size of the database file in pages (SQLite max_page_count;
+  // 0 = SQLite's default). A write that would grow the file beyond it fails
+  // as on a full disk ("disk full"); used to test that case.
+  int64_t max_page_count = 0;
 };
 
 // Metadata of a document to store; the relations come from the Extractor.

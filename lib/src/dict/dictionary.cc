@@ -81,8 +81,9 @@ Status Dictionary::Add(Entity e, const std::string& where) {
                              "' for '" + e.name + "'");
   int idx = Find(e.name);
   if (idx >= 0 && entities_[idx].type != e.type)
-    return Status::DataError(where + ": '" + e.name + "' is already a " +
-                             entities_[idx].type + ", not a " + e.type);
+    return Status::DataError(where + ": '" + e.name +
+                             "' is already an entity of type " +
+                             entities_[idx].type + ", not " + e.type);
   if (idx < 0) {
     idx = int(entities_.size());
     Entity base;

@@ -47,6 +47,20 @@ Status ReadHtml(std::string_view content, const std::string& id,
   return sink(std::move(d));
 }
 
+// Reports a document whose input is over the size limit; true when it is.
+bool TooLarge(size_t bytes, const std::string& where,
+              const InputOptions& options,
+              std::vector<InputProblem>* problems) {
+  if (options.max_doc_bytes == 0 || bytes <= options.max_doc_bytes)
+    return false;
+  problems->push_back({where, where + ": document too large (" +
+                                  std::to_string(bytes) +
+                                  " bytes; the limit is " +
+                                  std::to_string(options.max_doc_bytes) +
+                                  " bytes)"});
+  return true;
+}
+
 Result<std::string> OptString(const nlohmann::json& j, const char* key,
                               const std::string& where) {
   if (!j.contains(key) || j[key].is_null()) return std::string();
@@ -57,16 +71,19 @@ Result<std::string> OptString(const nlohmann::json& j, const char* key,
 
 Status ReadJsonLines(std::string_view text, const std::string& name,
                      const std::function<Status(Document&&)>& sink,
-                     std::vector<InputProblem>* problems) {
+                     std::vector<InputProblem>* problems,
+                     const InputOptions& options) {
   size_t n = 0, pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
-    std::string line(base::Trim(text.substr(pos, nl - pos)));
+    std::string_view raw = base::Trim(text.substr(pos, nl - pos));
     pos = nl + 1;
     ++n;
-    if (line.empty()) continue;
+    if (raw.empty()) continue;
     std::string where = name + ":" + std::to_string(n);
+    if (TooLarge(raw.size(), where, options, problems)) continue;
+    std::string line(raw);
     auto doc = ParseCorpusLine(line, where);
     if (!doc.ok()) {
       problems->push_back({where, doc.status().message()});
@@ -134,6 +151,18 @@ Result<Document> ParseCorpusLine(const std::string& line,
 Status ReadDocuments(const std::string& path,
                      const std::function<Status(Document&&)>& sink,
                      std::vector<InputProblem>* problems) {
+  return ReadDocuments(path, sink, problems, InputOptions());
+}
+
+Status ReadDocuments(const std::string& path,
+                     const std::function<Status(Document&&)>& sink,
+                     std::vector<InputProblem>* problems,
+                     const InputOptions& options) {
+  const auto too_large = [&](size_t bytes) {
+    return TooLarge(bytes, path == "-" ? "stdin" : path, options, problems)
+               ? Status::DataError(problems->back().message)
+               : Status::Ok();
+  };
   std::string content;
   std::string name = path;
   if (path == "-") {
@@ -142,10 +171,18 @@ Status ReadDocuments(const std::string& path,
                    std::istreambuf_iterator<char>());
     size_t first = content.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && content[first] == '{')
-      return ReadJsonLines(content, name, sink, problems);
+      return ReadJsonLines(content, name, sink, problems, options);
+    NEWSGRAPH_RETURN_IF_ERROR(too_large(content.size()));
     if (html::LooksLikeHtml(content))
       return ReadHtml(content, name, name, sink, problems);
   } else {
+    // A page over the limit is not even read.
+    std::error_code ec;
+    if (!EndsWith(path, ".jsonl") &&
+        std::filesystem::is_regular_file(path, ec)) {
+      uintmax_t bytes = std::filesystem::file_size(path, ec);
+      if (!ec) NEWSGRAPH_RETURN_IF_ERROR(too_large(size_t(bytes)));
+    }
     auto t = base::ReadFile(path);
     if (!t.ok()) {
       problems->push_back({path, t.status().message()});
@@ -153,10 +190,21 @@ Status ReadDocuments(const std::string& path,
     }
     content = std::move(t).value();
     if (EndsWith(path, ".jsonl"))
-      return ReadJsonLines(content, path, sink, problems);
+      return ReadJsonLines(content, path, sink, problems, options);
+    NEWSGRAPH_RETURN_IF_ERROR(too_large(content.size()));
     if (IsHtmlPath(path))
       return ReadHtml(content, std::filesystem::path(path).filename().string(),
                       path, sink, problems);
+  }
+  // A NUL byte never occurs in text (UTF-16, which the extractor names by
+  // its byte-order mark, aside): the file is binary.
+  if (size_t nul = content.find('\0'); nul != std::string::npos &&
+      content.rfind("\xFF\xFE", 0) != 0 && content.rfind("\xFE\xFF", 0) != 0) {
+    std::string where = path == "-" ? "stdin" : path;
+    problems->push_back({where, where + ": binary data (a NUL byte at byte " +
+                                    std::to_string(nul) +
+                                    "), not a text file"});
+    return Status::DataError(problems->back().message);
   }
   Document d;
   d.id = path == "-" ? "stdin"

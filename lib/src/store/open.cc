@@ -234,6 +234,9 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(
   im->db = std::move(db).value();
   im->db->SetBusyTimeout(options.busy_timeout_ms);
   store::Db& d = *im->db;
+  if (options.max_page_count > 0)
+    NEWSGRAPH_RETURN_IF_ERROR(d.Exec("PRAGMA max_page_count = " +
+                                     std::to_string(options.max_page_count)));
 
   auto app_id = d.QueryInt("PRAGMA application_id");
   if (!app_id.ok()) return app_id.status();
@@ -255,6 +258,10 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(
                              "); use a newer newsgraph");
 
   if (options.read_only) {
+    if (*version == 0 && static_cast<uint32_t>(*app_id) != kApplicationId)
+      return Status::DataError(
+          path + ": an empty database (nothing ingested yet); run "
+                 "'newsgraph ingest' first");
     if (*version < kSchemaVersion)
       return Status::DataError(
           path + ": schema " + std::to_string(*version) +

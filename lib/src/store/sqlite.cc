@@ -118,6 +118,13 @@ Status Db::Error(int rc, std::string_view what) const {
     case SQLITE_FULL:
       return Status::IoError(where + ": disk full");
     case SQLITE_READONLY:
+      // A WAL database needs its -shm and -wal files next to it, even to
+      // be read.
+      if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
+        return Status::IoError(
+            path_ + ": cannot use the database: its directory is not "
+                    "writable, and SQLite needs to create " +
+            path_ + "-shm and " + path_ + "-wal there");
       return Status::IoError(where + ": the database is read-only (" +
                              sqlite3_errmsg(db_) + ")");
     case SQLITE_IOERR:

@@ -1,0 +1,75 @@
+// Fuzzes the rule-file parser and compiler (RE2) and rule matching. The
+// input is a rule file, optionally followed by a line "%%" and a sentence
+// to match (slot tokens are written "\x01<type code><index>\x02").
+// Invariants: errors start with "fuzz.rules:<line>: " for a line of the
+// file (or "rules: " for the file as a whole); compiled rules point at lines of the file; matches, coreference
+// phrases and discoveries lie inside the sentence; matching is
+// deterministic.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fuzz_common.h"
+#include "ontology/ontology.h"
+#include "rules/rule_set.h"
+
+using namespace newsgraph;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const ontology::Ontology onto = fuzz::MustOk(
+      ontology::Ontology::Load(fuzz::ResourceDir() + "/schemas"), "ontology");
+  std::string_view in(reinterpret_cast<const char*>(data), size);
+  std::string_view file = in, sentence;
+  if (size_t sep = in.find("\n%%\n"); sep != std::string_view::npos) {
+    file = in.substr(0, sep + 1);
+    sentence = in.substr(sep + 4);
+  }
+  size_t lines = 1;
+  for (char c : file) lines += c == '\n';
+  auto rs = rules::RuleSet::CompileText({{"fuzz.rules", std::string(file)}},
+                                        onto);
+  if (!rs.ok()) {
+    const std::string& m = rs.status().message();
+    // A file without any rule fails as a whole ("rules: no rule patterns
+    // loaded"); every other error names its line.
+    if (m.rfind("rules: ", 0) == 0) return 0;
+    FUZZ_CHECK(m.rfind("fuzz.rules:", 0) == 0, m);
+    size_t line = std::strtoul(m.c_str() + 11, nullptr, 10);
+    FUZZ_CHECK(line <= lines, m);
+    return 0;
+  }
+  for (const auto& r : (*rs)->rules()) {
+    FUZZ_CHECK(r.line >= 1 && size_t(r.line) <= lines, r.id);
+  }
+  std::vector<rules::RuleMatch> matches;
+  (*rs)->Match(sentence, &matches);
+  for (const auto& m : matches) {
+    FUZZ_CHECK(m.rule >= 0 && size_t(m.rule) < (*rs)->rules().size(), "rule");
+    FUZZ_CHECK(m.begin <= m.end && m.end <= sentence.size(), "match span");
+    (void)(*rs)->StatusFor(sentence, m.begin, m.end);
+    (void)(*rs)->ListItems(sentence, m.begin, m.end);
+  }
+  std::vector<rules::RuleMatch> again;
+  (*rs)->Match(sentence, &again);
+  FUZZ_CHECK(again.size() == matches.size(), "match deterministic");
+  for (size_t i = 0; i < again.size(); ++i)
+    FUZZ_CHECK(again[i].rule == matches[i].rule &&
+                   again[i].begin == matches[i].begin &&
+                   again[i].end == matches[i].end,
+               "match deterministic");
+  size_t last = 0;
+  for (const auto& c : (*rs)->FindCorefs(sentence)) {
+    FUZZ_CHECK(c.begin >= last && c.begin <= c.end && c.end <= sentence.size(),
+               "coref span");
+    last = c.end;
+  }
+  for (const auto& d : (*rs)->Discover(sentence))
+    FUZZ_CHECK(d.name_begin <= d.name_end && d.name_end <= sentence.size(),
+               "discovery span");
+  for (size_t p = 0; p < sentence.size() && p < 64; ++p)
+    FUZZ_CHECK((*rs)->PossessiveLength(sentence, p) <= sentence.size() - p,
+               "possessive length");
+  return 0;
+}

@@ -1,0 +1,126 @@
+// Checks of the input reader (issue 8): documents over
+// InputOptions::max_doc_bytes are reported with their file (and line) and
+// skipped, the rest of the input is read; binary files are reported.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "newsgraph/input.h"
+
+namespace newsgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Dir {
+  Dir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() /
+           ("newsgraph-limit-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~Dir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string Write(const std::string& name, const std::string& content) {
+    std::ofstream(path / name, std::ios::binary) << content;
+    return (path / name).string();
+  }
+  fs::path path;
+};
+
+struct Read {
+  std::vector<std::string> ids;
+  std::vector<InputProblem> problems;
+  Status status;
+};
+
+Read ReadWith(const std::string& file, size_t max_bytes) {
+  Read r;
+  InputOptions o;
+  o.max_doc_bytes = max_bytes;
+  r.status = ReadDocuments(
+      file,
+      [&](Document&& d) {
+        r.ids.push_back(d.id);
+        return Status::Ok();
+      },
+      &r.problems, o);
+  return r;
+}
+
+TEST_CASE("The default document cap is 16 MiB", "[input]") {
+  CHECK(InputOptions().max_doc_bytes == 16u * 1024 * 1024);
+}
+
+TEST_CASE("A JSON Lines line over the cap is reported and skipped",
+          "[input]") {
+  Dir dir;
+  const std::string big = "{\"id\":\"b\",\"text\":\"" + std::string(200, 'x') + "\"}";
+  const std::string file = dir.Write(
+      "c.jsonl", "{\"id\":\"a\",\"text\":\"short\"}\n" + big +
+                     "\n{\"id\":\"c\",\"text\":\"also short\"}\n");
+  Read r = ReadWith(file, 100);
+  CHECK(r.status.ok());
+  CHECK(r.ids == std::vector<std::string>{"a", "c"});
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].where == file + ":2");
+  CHECK(r.problems[0].message ==
+        file + ":2: document too large (" + std::to_string(big.size()) +
+            " bytes; the limit is 100 bytes)");
+  // A line exactly at the cap passes; 0 means no limit.
+  CHECK(ReadWith(file, big.size()).ids.size() == 3);
+  CHECK(ReadWith(file, 0).problems.empty());
+}
+
+TEST_CASE("A text or HTML file over the cap is reported and not read",
+          "[input]") {
+  Dir dir;
+  for (const char* name : {"page.txt", "page.html"}) {
+    INFO(name);
+    const std::string file =
+        dir.Write(name, "<html><body><p>" + std::string(300, 'y') +
+                            "</p></body></html>\n");
+    Read r = ReadWith(file, 64);
+    CHECK_FALSE(r.status.ok());
+    CHECK(r.ids.empty());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].where == file);
+    CHECK(r.problems[0].message == file + ": document too large (" +
+                                       std::to_string(fs::file_size(file)) +
+                                       " bytes; the limit is 64 bytes)");
+    Read all = ReadWith(file, 1 << 20);
+    CHECK(all.status.ok());
+    CHECK(all.ids.size() == 1);
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+TEST_CASE("A text file with a NUL byte is reported as binary", "[input]") {
+  Dir dir;
+  const std::string bin =
+      dir.Write("blob.txt", std::string("Acme\0\x01\x02 more", 13));
+  Read r = ReadWith(bin, 0);
+  CHECK_FALSE(r.status.ok());
+  CHECK(r.ids.empty());
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].message ==
+        bin + ": binary data (a NUL byte at byte 4), not a text file");
+  // UTF-16 with a byte-order mark goes on to the extractor, which names it.
+  const std::string u16 = dir.Write("u16.txt", std::string("\xFF\xFEH\0i\0", 6));
+  Read u = ReadWith(u16, 0);
+  CHECK(u.problems.empty());
+  CHECK(u.ids == std::vector<std::string>{"u16.txt"});
+}
+
+}  // namespace
+}  // namespace newsgraph
