@@ -6,6 +6,7 @@
 #ifndef NEWSGRAPH_EXTRACTOR_H_
 #define NEWSGRAPH_EXTRACTOR_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,9 +18,10 @@
 namespace newsgraph {
 
 struct ResourceOptions {
-  // Directory holding schemas/ and dictionaries/ ("" = the default: the
-  // NEWSGRAPH_RESOURCES environment variable, else share/newsgraph next to
-  // the installed binary, else the source tree the library was built from).
+  // Directory holding schemas/ and dictionaries/ ("" = the default,
+  // DefaultResourceDir() in newsgraph/resource_dir.h: $NEWSGRAPH_RESOURCES,
+  // else share/newsgraph of the installation, found relative to the library
+  // and then to the executable, else the source tree of a build).
   std::string resource_dir;
   // Extra dictionary files (JSON Lines) loaded on top of the defaults.
   std::vector<std::string> extra_dictionaries;
@@ -78,6 +80,41 @@ class Extractor {
   Extractor(std::shared_ptr<const Resources> r, ExtractOptions o);
   std::shared_ptr<const Resources> resources_;
   ExtractOptions options_;
+};
+
+// Runs Extractor::Extract over a stream of documents on `jobs` threads that
+// share one extractor, and hands every result back on the calling thread in
+// the order the documents were added, so the output does not depend on
+// `jobs`. With jobs <= 1 everything runs on the calling thread.
+//
+//   OrderedExtraction run(extractor, 2, [&](Document& d, Result<Extractor::Output>& r) {
+//     ...print r...; return Status::Ok(); });
+//   for (...) NEWSGRAPH_RETURN_IF_ERROR(run.Add(std::move(doc)));
+//   NEWSGRAPH_RETURN_IF_ERROR(run.Finish());
+class OrderedExtraction {
+ public:
+  // Called once per document, in input order, on the thread calling Add or
+  // Finish. A non-ok Status stops the run and is returned by Add/Finish.
+  using Done =
+      std::function<Status(Document& doc, Result<Extractor::Output>& result)>;
+  OrderedExtraction(const Extractor& extractor, int jobs, Done done);
+  ~OrderedExtraction();  // waits for the threads; drops undelivered results
+  OrderedExtraction(const OrderedExtraction&) = delete;
+  OrderedExtraction& operator=(const OrderedExtraction&) = delete;
+
+  // Queues a document (extract = false: deliver it with an empty Output,
+  // without extracting). May deliver earlier documents; blocks while too
+  // many are in flight.
+  Status Add(Document&& doc, bool extract = true);
+  // Delivers every queued document.
+  Status Finish();
+
+  struct State;
+
+ private:
+  const Extractor& extractor_;
+  Done done_;
+  std::unique_ptr<State> state_;
 };
 
 // One relation as a JSON object on one line (docs/output-format.md), keys in

@@ -50,6 +50,13 @@ struct IngestOptions {
   // Documents per write transaction (>= 1). A batch commits atomically: a
   // kill loses at most the batch in flight, never part of a document.
   size_t batch_size = 64;
+  // Documents whose input (a file, a JSON Lines line) is larger are
+  // reported and skipped (see InputOptions); 0 = no limit.
+  size_t max_doc_bytes = kDefaultMaxDocBytes;
+  // Extraction threads (>= 1) sharing the extractor; documents are still
+  // checked and written in input order by the calling thread, so the store
+  // ends up the same for every value.
+  int jobs = 1;
   // Drop the evidence indexes while loading into an empty store and build
   // them at the end (faster for large first loads).
   bool bulk_load = true;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -22,6 +23,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool HasInputExtension(const fs::path& p) {
+  // A build file is no article, though it ends in .txt (examples/cpp/).
+  if (p.filename() == "CMakeLists.txt") return false;
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
@@ -114,7 +117,13 @@ class Ingestor {
   Result<IngestSummary> Run(const std::vector<std::string>& paths);
 
  private:
-  Status OnDocument(const std::string& file, Document&& doc);
+  // Reads a document: counts it, hashes it and queues it for extraction
+  // (not extracted when already stored); Extracted takes it back, in input
+  // order, on this thread.
+  Status OnDocument(OrderedExtraction* run, Document&& doc);
+  Status Extracted(const std::string& file, Document& doc,
+                   Result<Extractor::Output>& out);
+  Result<bool> Seen(const std::string& hash);
   Status Flush();
   void Problem(InputProblem p) {
     if (options_.on_problem) options_.on_problem(p);
@@ -133,28 +142,41 @@ class Ingestor {
   IngestSummary summary_;
   std::vector<Pending> pending_;
   std::unordered_set<std::string> pending_hashes_;
+  std::deque<std::string> queued_hashes_;  // of documents being extracted
   std::chrono::steady_clock::time_point start_ =
       std::chrono::steady_clock::now();
 };
 
-Status Ingestor::OnDocument(const std::string& file, Document&& doc) {
+Result<bool> Ingestor::Seen(const std::string& hash) {
+  if (pending_hashes_.count(hash) > 0) return true;
+  return store_.HasDocument(hash);
+}
+
+Status Ingestor::OnDocument(OrderedExtraction* run, Document&& doc) {
   summary_.bytes += doc.text.size();
   ++summary_.documents_read;
   std::string hash = ContentHash(doc.text);
-  bool seen = pending_hashes_.count(hash) > 0;
-  if (!seen) {
-    auto stored = store_.HasDocument(hash);
-    if (!stored.ok()) return stored.status();
-    seen = *stored;
-  }
-  if (seen) {
+  auto seen = Seen(hash);
+  if (!seen.ok()) return seen.status();
+  queued_hashes_.push_back(std::move(hash));
+  if (!options_.date.empty()) doc.date = options_.date;
+  return run->Add(std::move(doc), /*extract=*/!*seen);
+}
+
+Status Ingestor::Extracted(const std::string& file, Document& doc,
+                           Result<Extractor::Output>& out) {
+  std::string hash = std::move(queued_hashes_.front());
+  queued_hashes_.pop_front();
+  // Checked again: an identical document may have been stored meanwhile.
+  auto seen_now = Seen(hash);
+  if (!seen_now.ok()) return seen_now.status();
+  if (*seen_now) {
     ++summary_.documents_skipped;
     Progress();
     return Status::Ok();
   }
-  if (!options_.date.empty()) doc.date = options_.date;
   std::string where = DocumentWhere(file, doc);
-  auto out = extractor_.Extract(doc);
+
   if (!out.ok()) {
     Problem({where, where + ": " + StripId(out.status().message(), doc.id)});
     ++summary_.documents_failed;
@@ -250,25 +272,39 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
   Status fatal;
   for (const std::string& file : files) {
     std::vector<InputProblem> problems;
+    // Reported as they come, so that problems stay in input order.
+    auto report = [&] {
+      for (auto& p : problems) {
+        // A whole file that cannot be read is a file failure; a bad line
+        // of a corpus is a document failure.
+        if (p.where == file) {
+          ++summary_.files_failed;
+        } else {
+          ++summary_.documents_failed;
+          ++summary_.documents_read;
+        }
+        Problem(std::move(p));
+      }
+      problems.clear();
+    };
+    queued_hashes_.clear();
+    // Extraction may run on other threads; documents come back in order.
+    OrderedExtraction run(
+        extractor_, options_.jobs,
+        [&](Document& doc, Result<Extractor::Output>& out) {
+          return Extracted(file, doc, out);
+        });
     Status st = ReadDocuments(
         file,
         [&](Document&& doc) -> Status {
-          fatal = OnDocument(file, std::move(doc));
+          report();
+          fatal = OnDocument(&run, std::move(doc));
           return fatal;
         },
-        &problems);
+        &problems, InputOptions{options_.max_doc_bytes});
+    if (fatal.ok()) fatal = run.Finish();
     ++summary_.files;
-    for (auto& p : problems) {
-      // A whole file that cannot be read is a file failure; a bad line of
-      // a corpus is a document failure.
-      if (p.where == file) {
-        ++summary_.files_failed;
-      } else {
-        ++summary_.documents_failed;
-        ++summary_.documents_read;
-      }
-      Problem(std::move(p));
-    }
+    report();
     if (!fatal.ok()) break;
     (void)st;  // every other failure is listed in `problems`
   }

@@ -24,6 +24,14 @@ RE2::Options PatternOptions() {
 // Memory budget of the combined RE2::Set that pre-selects candidate rules.
 constexpr int64_t kSetMaxMem = int64_t(1) << 30;
 
+// What stands for a slot's optional descriptor in the patterns of the
+// RE2::Set that pre-selects rules: any text at all. It accepts every string
+// the descriptor macro does, whatever the macro says, so the Set still
+// selects every rule that can match (the full pattern then decides), while
+// its DFA stays small: with the descriptor itself in every slot, the lazily
+// built DFA of the Set took most of the extraction time (docs/benchmarks.md).
+constexpr const char* kDescriptorFilter = "(?s:.*)";
+
 struct Slot {
   std::string name;
   bool list = false;
@@ -43,6 +51,7 @@ struct RuleSet::Impl {
   struct Pattern {
     int rule = -1;
     std::unique_ptr<RE2> re;
+    std::string filter;       // its looser form in the pre-selecting Set
     std::vector<Slot> slots;
     std::vector<int> groups;  // capture group index per slot
   };
@@ -85,8 +94,12 @@ class Compiler {
 
  private:
   // Expands {@macro} and {SLOT:types} / {SLOT+:types} in `pattern`.
+  // `filter` (optional) receives a looser pattern for the RE2::Set
+  // pre-selection: the same, with every slot's descriptor replaced by
+  // kDescriptorFilter, which accepts every string the descriptor does.
   Status Expand(std::string_view pattern, const std::string& where,
-                std::string* out, std::vector<Slot>* slots) const;
+                std::string* out, std::vector<Slot>* slots,
+                std::string* filter = nullptr) const;
   Result<std::string> TypeClass(std::string_view types,
                                 const std::string& where) const;
 
@@ -112,8 +125,16 @@ Result<std::string> Compiler::TypeClass(std::string_view types,
 }
 
 Status Compiler::Expand(std::string_view p, const std::string& where,
-                        std::string* out, std::vector<Slot>* slots) const {
+                        std::string* out, std::vector<Slot>* slots,
+                        std::string* filter) const {
   out->clear();
+  if (filter) filter->clear();
+  // Text appended to `out` up to here is appended to `filter` as well.
+  size_t synced = 0;
+  auto sync = [&] {
+    if (filter) filter->append(*out, synced, std::string::npos);
+    synced = out->size();
+  };
   for (size_t i = 0; i < p.size();) {
     char c = p[i];
     if (c == '\\' && i + 1 < p.size()) {  // keep escapes verbatim
@@ -163,11 +184,14 @@ Status Compiler::Expand(std::string_view p, const std::string& where,
                                  "' used twice in one pattern");
     auto cls = TypeClass(body.substr(colon + 1), where);
     if (!cls.ok()) return cls.status();
-    std::string token = *cls;
     // A descriptor may stand right before a name ("可再生能源公司X",
     // "chipmaker X"); it belongs to the slot.
-    if (macros_.count("descriptor"))
-      token = "(?:" + macros_.at("descriptor") + ")?" + token;
+    std::string desc, desc_filter;
+    if (macros_.count("descriptor")) {
+      desc = "(?:" + macros_.at("descriptor") + ")?";
+      desc_filter = kDescriptorFilter;
+    }
+    std::string sep, poss, suffix;
     if (slot.list) {
       auto need = [&](const char* m) -> Result<std::string> {
         auto it = macros_.find(m);
@@ -177,21 +201,28 @@ Status Compiler::Expand(std::string_view p, const std::string& where,
                                    "' (define it before this rule)");
         return "(?:" + it->second + ")";
       };
-      auto sep = need("sep");
-      if (!sep.ok()) return sep.status();
+      auto s = need("sep");
+      if (!s.ok()) return s.status();
+      sep = *s;
       std::string any = "\\x01[a-z]\\d+\\x02";
-      std::string poss, suffix;
       if (macros_.count("possessive"))
         poss = "(?:" + any + "(?:" + macros_.at("possessive") + "))?";
       if (macros_.count("item_suffix"))
         suffix = "(?:" + macros_.at("item_suffix") + ")?";
-      std::string item = poss + token + suffix;
-      *out += "(?P<" + slot.name + ">" + item + "(?:" + *sep + item + ")*)";
-    } else {
-      *out += "(?P<" + slot.name + ">" + token + ")";
     }
+    auto slot_text = [&](const std::string& d) {
+      std::string token = d + *cls;
+      if (!slot.list) return "(?P<" + slot.name + ">" + token + ")";
+      std::string item = poss + token + suffix;
+      return "(?P<" + slot.name + ">" + item + "(?:" + sep + item + ")*)";
+    };
+    sync();
+    *out += slot_text(desc);
+    if (filter) *filter += slot_text(desc_filter);
+    synced = out->size();
     slots->push_back(std::move(slot));
   }
+  sync();
   return Status::Ok();
 }
 
@@ -355,7 +386,8 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
       RuleSet::Impl::Pattern p;
       p.rule = int(rules->size()) - 1;
       std::string body;
-      NEWSGRAPH_RETURN_IF_ERROR(Expand(rest, where, &body, &p.slots));
+      NEWSGRAPH_RETURN_IF_ERROR(
+          Expand(rest, where, &body, &p.slots, &p.filter));
       if (p.slots.empty())
         return Status::DataError(where + ": pattern has no slot");
       p.re = std::make_unique<RE2>(body, PatternOptions());
@@ -411,7 +443,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
   rs->impl_->set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
   for (const auto& p : rs->impl_->patterns) {
     std::string err;
-    if (rs->impl_->set->Add(p.re->pattern(), &err) < 0)
+    if (rs->impl_->set->Add(p.filter, &err) < 0)
       return Status::DataError("rules: cannot add pattern of rule '" +
                                rs->rules_[p.rule].id + "': " + err);
   }
