@@ -99,13 +99,33 @@ Status CheckDateOption(const std::string& verb, const std::string& date,
   bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
             digits(0, 4) && digits(5, 2) && digits(8, 2);
   if (ok) {
+    int year = std::stoi(date.substr(0, 4));
     int month = std::stoi(date.substr(5, 2)), day = std::stoi(date.substr(8, 2));
-    ok = month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    ok = month >= 1 && month <= 12 && day >= 1 && day <= kDays[month - 1] &&
+         !(month == 2 && day == 29 && !leap);
   }
   if (!ok)
     return Status::InvalidArgument(verb + ": bad " + option + " '" + date +
                                    "' (expected YYYY-MM-DD)");
   return Status::Ok();
+}
+
+Result<size_t> MaxDocBytesOption(const std::string& verb, const Args& args) {
+  std::string v = args.Value("max-doc-bytes");
+  if (v.empty()) return kDefaultMaxDocBytes;
+  size_t n = 0;
+  bool ok = v.size() <= 15;
+  for (char c : v) {
+    if (c < '0' || c > '9') ok = false;
+    else n = n * 10 + size_t(c - '0');
+  }
+  if (!ok)
+    return Status::InvalidArgument(verb + ": bad --max-doc-bytes '" + v +
+                                   "' (expected a number of bytes; 0 = no "
+                                   "limit)");
+  return n;
 }
 
 Result<std::unique_ptr<Extractor>> ExtractorFromArgs(const Args& args) {
@@ -118,6 +138,20 @@ Result<std::unique_ptr<Extractor>> ExtractorFromArgs(const Args& args) {
   ExtractOptions eo;
   eo.replace_invalid_utf8 = args.Flag("replace-invalid");
   return Extractor::Create(*resources, eo);
+}
+
+Result<int> JobsOption(const std::string& verb, const Args& args) {
+  std::string v = args.Value("jobs", "1");
+  int n = 0;
+  bool ok = !v.empty() && v.size() <= 3;
+  for (char c : v) {
+    if (c < '0' || c > '9') ok = false;
+    else n = n * 10 + (c - '0');
+  }
+  if (!ok || n < 1 || n > 256)
+    return Status::InvalidArgument(verb + ": bad --jobs '" + v +
+                                   "' (expected a number of threads, 1 to 256)");
+  return n;
 }
 
 }  // namespace newsgraph::cli

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "newsgraph/extractor.h"
+#include "newsgraph/input.h"
 #include "newsgraph/status.h"
 
 namespace newsgraph::cli {
@@ -42,10 +43,17 @@ Result<Args> ParseArgs(int argc, char** argv, int first,
 // matches the status.
 int Fail(const Status& status);
 
-// Checks the --date (or `option`) of `verb`: empty, or YYYY-MM-DD with month
-// 1..12 and day 1..31 (the extractor checks the calendar).
+// Checks the --date (or `option`) of `verb`: empty, or YYYY-MM-DD naming a
+// real calendar day (2025-02-29 and 2025-04-31 are refused).
 Status CheckDateOption(const std::string& verb, const std::string& date,
                        const std::string& option = "--date");
+
+// The --max-doc-bytes of `verb`: a number of bytes (0 = no limit), default
+// kDefaultMaxDocBytes (newsgraph/input.h).
+Result<size_t> MaxDocBytesOption(const std::string& verb, const Args& args);
+
+// The --jobs of `verb`: 1 to 256 extraction threads, default 1.
+Result<int> JobsOption(const std::string& verb, const Args& args);
 
 // The store named by --db, else $NEWSGRAPH_DB, else "newsgraph.db".
 std::string DbPath(const Args& args);
@@ -58,6 +66,7 @@ Result<std::unique_ptr<Extractor>> ExtractorFromArgs(const Args& args);
 int RunExtract(int argc, char** argv);
 int RunIngest(int argc, char** argv);
 int RunRemove(int argc, char** argv);
+int RunExport(int argc, char** argv);  // export_command.cc
 // Query verbs (query_command.cc); `verb` is argv[1].
 bool IsQueryVerb(const std::string& verb);
 int RunQuery(int argc, char** argv);

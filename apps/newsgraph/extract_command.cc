@@ -31,6 +31,11 @@ Options:
   --rules FILE          extra rule file; repeatable
   --replace-invalid     replace invalid UTF-8 by U+FFFD instead of skipping
                         the document
+  --max-doc-bytes N     skip (and report) documents larger than N bytes: a
+                        text or HTML file, or one JSON Lines line (default:
+                        16777216 = 16 MiB; 0 = no limit)
+  --jobs N              extract on N threads (default: 1); the output is the
+                        same, in the same order, for every N
   -h, --help            show this help
 
 Exit codes: 0 ok; 1 a document or file was skipped (reported on stderr) or
@@ -63,7 +68,7 @@ void PrintTable(std::ostream& os, const Relation& r) {
 int RunExtract(int argc, char** argv) {
   auto parsed = ParseArgs(argc, argv, 2,
                           {"date", "format", "output", "resources", "dict",
-                           "rules"},
+                           "rules", "max-doc-bytes", "jobs"},
                           {"replace-invalid"});
   if (!parsed.ok()) return Fail(parsed.status());
   const Args& args = *parsed;
@@ -80,6 +85,10 @@ int RunExtract(int argc, char** argv) {
                                         format + "' (jsonl or table)"));
   std::string date = args.Value("date");
   if (Status st = CheckDateOption("extract", date); !st.ok()) return Fail(st);
+  auto max_doc_bytes = MaxDocBytesOption("extract", args);
+  if (!max_doc_bytes.ok()) return Fail(max_doc_bytes.status());
+  auto jobs = JobsOption("extract", args);
+  if (!jobs.ok()) return Fail(jobs.status());
   auto extractor = ExtractorFromArgs(args);
   if (!extractor.ok()) return Fail(extractor.status());
 
@@ -103,12 +112,10 @@ int RunExtract(int argc, char** argv) {
     skipped = true;
   }
   problems.clear();
-  for (const auto& path : files) {
-    Status st = ReadDocuments(
-        path,
-        [&](Document&& doc) -> Status {
-          if (!date.empty()) doc.date = date;
-          auto result = (*extractor)->Extract(doc);
+  // Results come back in input order whatever the number of threads.
+  OrderedExtraction run(
+      **extractor, *jobs,
+      [&](Document&, Result<Extractor::Output>& result) -> Status {
           if (!result.ok()) {
             std::cerr << "newsgraph: " << result.status().message()
                       << " (document skipped)\n";
@@ -124,9 +131,17 @@ int RunExtract(int argc, char** argv) {
               PrintTable(*os, r);
           }
           return Status::Ok();
+      });
+  for (const auto& path : files) {
+    Status st = ReadDocuments(
+        path,
+        [&](Document&& doc) -> Status {
+          if (!date.empty()) doc.date = date;
+          return run.Add(std::move(doc));
         },
-        &problems);
+        &problems, InputOptions{*max_doc_bytes});
     (void)st;  // every failure is also listed in `problems`
+    (void)run.Finish();  // report the file's problems after its output
     for (const auto& p : problems) {
       std::cerr << "newsgraph: " << p.message << " (skipped)\n";
       skipped = true;

@@ -34,16 +34,24 @@ Options:
   --date YYYY-MM-DD     publication date of the documents (otherwise taken
                         from the corpus field or the article header)
   --batch N             documents per transaction (default: 64)
+  --busy-timeout MS     how long to wait for a lock held by another writer
+                        before failing (default: 10000)
   --resources DIR       directory with schemas/ and dictionaries/
                         (default: $NEWSGRAPH_RESOURCES or the installed set)
   --dict FILE           extra entity dictionary (JSON Lines); repeatable
   --rules FILE          extra rule file; repeatable
   --replace-invalid     replace invalid UTF-8 by U+FFFD instead of skipping
                         the document
+  --max-doc-bytes N     skip (and report) documents larger than N bytes: a
+                        text or HTML file, or one JSON Lines line (default:
+                        16777216 = 16 MiB; 0 = no limit)
+  --jobs N              extract on N threads (default: 1); one thread writes,
+                        in input order, so the store is the same for every N
   -h, --help            show this help
 
 A progress line is shown on stderr when it is a terminal; a summary is
-printed on stderr at the end.
+printed on stderr at the end. For tests, $NEWSGRAPH_MAX_DB_PAGES caps the
+database file at that many pages (writes beyond fail as on a full disk).
 Exit codes: 0 ok; 1 a document or file was skipped for an error (reported
 on stderr), or the store failed; 2 bad command line.
 )";
@@ -127,7 +135,8 @@ void PrintSummary(const IngestSummary& s, const std::string& db) {
 
 int RunIngest(int argc, char** argv) {
   auto parsed = ParseArgs(argc, argv, 2,
-                          {"db", "date", "batch", "resources", "dict", "rules"},
+                          {"db", "date", "batch", "resources", "dict", "rules",
+                           "max-doc-bytes", "busy-timeout", "jobs"},
                           {"replace-invalid"});
   if (!parsed.ok()) return Fail(parsed.status());
   const Args& args = *parsed;
@@ -149,6 +158,12 @@ int RunIngest(int argc, char** argv) {
                                           "' (expected a positive integer)"));
     io.batch_size = static_cast<size_t>(n);
   }
+  auto max_doc_bytes = MaxDocBytesOption("ingest", args);
+  if (!max_doc_bytes.ok()) return Fail(max_doc_bytes.status());
+  io.max_doc_bytes = *max_doc_bytes;
+  auto jobs = JobsOption("ingest", args);
+  if (!jobs.ok()) return Fail(jobs.status());
+  io.jobs = *jobs;
 
   // Resources first: a bad dictionary or rule file creates no store.
   auto extractor = ExtractorFromArgs(args);
@@ -157,6 +172,18 @@ int RunIngest(int argc, char** argv) {
   std::string db = DbPath(args);
   StoreOptions so;
   so.resource_dir = args.Value("resources");
+  if (std::string b = args.Value("busy-timeout"); !b.empty()) {
+    char* end = nullptr;
+    long n = std::strtol(b.c_str(), &end, 10);
+    if (*end != '\0' || n < 0 || n > 3600000)
+      return Fail(Status::InvalidArgument(
+          "ingest: bad --busy-timeout '" + b +
+          "' (expected milliseconds, 0..3600000)"));
+    so.busy_timeout_ms = static_cast<int>(n);
+  }
+  if (const char* pages = std::getenv("NEWSGRAPH_MAX_DB_PAGES");
+      pages && *pages)
+    so.max_page_count = std::strtoll(pages, nullptr, 10);
   auto store = GraphStore::Open(db, so);
   if (!store.ok()) return Fail(store.status());
 
