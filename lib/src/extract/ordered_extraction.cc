@@ -35,6 +35,24 @@ Result<Extractor::Output> Run(const Extractor& ex, const Document& doc,
   return ex.Extract(doc);
 }
 
+
+// Hands the finished items at the front of the queue to `done`, in order,
+// with the lock released during each call.
+Status DeliverFinished(OrderedExtraction::State& s,
+                       std::unique_lock<std::mutex>& lock,
+                       const OrderedExtraction::Done& done) {
+  while (!s.items.empty() && s.items.front().result) {
+    OrderedExtraction::State::Item item = std::move(s.items.front());
+    s.items.pop_front();
+    --s.next_unclaimed;
+    lock.unlock();
+    Status st = done(item.doc, *item.result);
+    if (!st.ok()) return st;
+    lock.lock();
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 OrderedExtraction::OrderedExtraction(const Extractor& extractor, int jobs,
@@ -89,15 +107,7 @@ Status OrderedExtraction::Add(Document&& doc, bool extract) {
   s->work.notify_one();
   // Deliver what is finished at the front; wait while too many are queued.
   for (;;) {
-    while (!s->items.empty() && s->items.front().result) {
-      State::Item item = std::move(s->items.front());
-      s->items.pop_front();
-      --s->next_unclaimed;
-      lock.unlock();
-      Status st = done_(item.doc, *item.result);
-      if (!st.ok()) return st;
-      lock.lock();
-    }
+    NEWSGRAPH_RETURN_IF_ERROR(DeliverFinished(*s, lock, done_));
     if (s->items.size() < s->max_in_flight) return Status::Ok();
     s->ready.wait(lock);
   }
@@ -107,20 +117,11 @@ Status OrderedExtraction::Finish() {
   if (!state_) return Status::Ok();
   State* s = state_.get();
   std::unique_lock<std::mutex> lock(s->mu);
-  while (!s->items.empty()) {
-    if (!s->items.front().result) {
-      s->ready.wait(lock);
-      continue;
-    }
-    State::Item item = std::move(s->items.front());
-    s->items.pop_front();
-    --s->next_unclaimed;
-    lock.unlock();
-    Status st = done_(item.doc, *item.result);
-    if (!st.ok()) return st;
-    lock.lock();
+  for (;;) {
+    NEWSGRAPH_RETURN_IF_ERROR(DeliverFinished(*s, lock, done_));
+    if (s->items.empty()) return Status::Ok();
+    s->ready.wait(lock);
   }
-  return Status::Ok();
 }
 
 }  // namespace newsgraph
