@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "newsgraph/query.h"
+#include "query/link.h"
 
 namespace newsgraph {
 
@@ -37,19 +38,6 @@ void AddControllers(const std::vector<EdgeRecord>& edges, Side* side) {
       added.emplace(subject, e.type + " " + e.object);
   }
   side->insert(added.begin(), added.end());
-}
-
-Link FromSide(const EdgeRecord& e, bool subject_is_a) {
-  Link l;
-  l.relation_id = e.relation_id;
-  l.type = e.type;
-  l.direction = e.symmetric ? "both" : subject_is_a ? "out" : "in";
-  l.other = subject_is_a ? e.object : e.subject;
-  l.other_type = subject_is_a ? e.object_type : e.subject_type;
-  l.docs = e.docs;
-  l.first_date = e.first_date;
-  l.last_date = e.last_date;
-  return l;
 }
 
 }  // namespace
@@ -104,9 +92,9 @@ Result<AllianceComparison> GraphQuery::CompareAlliances(const std::string& a,
     bool s_in_a = sa.count(s), o_in_b = sb.count(o);
     bool s_in_b = sb.count(s), o_in_a = sa.count(o);
     if (s_in_a && o_in_b) {
-      out.ties.push_back({e.subject, sa[s], FromSide(e, true), sb[o]});
+      out.ties.push_back({e.subject, sa[s], query::ToLink(e, e.subject_id), sb[o]});
     } else if (o_in_a && s_in_b) {
-      out.ties.push_back({e.object, sa[o], FromSide(e, false), sb[s]});
+      out.ties.push_back({e.object, sa[o], query::ToLink(e, e.object_id), sb[s]});
     }
   }
   std::sort(out.ties.begin(), out.ties.end(),

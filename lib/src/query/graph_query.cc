@@ -11,6 +11,7 @@
 
 #include "newsgraph/query.h"
 #include "query/k_paths.h"
+#include "query/link.h"
 
 namespace newsgraph {
 
@@ -25,21 +26,6 @@ EvidenceFilter ToEvidenceFilter(const QueryFilter& f, int64_t entity_id) {
   e.statuses = f.statuses;
   e.entity_id = entity_id;
   return e;
-}
-
-// The relation `e` seen from entity `self`.
-Link ToLink(const EdgeRecord& e, int64_t self) {
-  Link l;
-  l.relation_id = e.relation_id;
-  l.type = e.type;
-  bool out = e.subject_id == self;
-  l.direction = e.symmetric ? "both" : out ? "out" : "in";
-  l.other = out ? e.object : e.subject;
-  l.other_type = out ? e.object_type : e.subject_type;
-  l.docs = e.docs;
-  l.first_date = e.first_date;
-  l.last_date = e.last_date;
-  return l;
 }
 
 EvidenceItem ToItem(const EdgeRecord& e, const EvidenceRecord& r) {
@@ -163,7 +149,7 @@ Result<std::vector<Neighbor>> GraphQuery::Neighbors(
     if (!edges.ok()) return edges.status();
     for (const EdgeRecord& e : *edges) {
       if (!options.since.empty() && e.last_date < options.since) continue;
-      Link l = ToLink(e, id);
+      Link l = query::ToLink(e, id);
       int64_t other = e.subject_id == id ? e.object_id : e.subject_id;
       if (!seen.insert(other).second) continue;
       names[other] = l.other;
@@ -326,7 +312,7 @@ Result<AllianceInfo> GraphQuery::Alliance(const std::string& name,
     auto edges = LoadEdges(f, e->id);
     if (!edges.ok()) return edges.status();
     for (const EdgeRecord& edge : *edges) {
-      Link l = ToLink(edge, e->id);
+      Link l = query::ToLink(edge, e->id);
       if (!l.first_date.empty() && seen.insert(l.relation_id).second)
         info.timeline.push_back({n.name, std::move(l)});
     }
@@ -350,7 +336,7 @@ Result<std::vector<Link>> GraphQuery::Timeline(const std::string& name,
   if (!edges.ok()) return edges.status();
   std::vector<Link> out;
   for (const EdgeRecord& e : *edges) {
-    Link l = ToLink(e, rec->id);
+    Link l = query::ToLink(e, rec->id);
     if (!l.first_date.empty()) out.push_back(std::move(l));
   }
   std::sort(out.begin(), out.end(), LinkBefore);
@@ -397,5 +383,23 @@ Result<std::vector<EvidenceRecord>> GraphQuery::RelationEvidence(
 Result<SqlRows> GraphQuery::Sql(const std::string& sql, size_t max_rows) {
   return store_->ReadQuery(sql, max_rows);
 }
+
+namespace query {
+
+Link ToLink(const EdgeRecord& e, int64_t self) {
+  Link l;
+  l.relation_id = e.relation_id;
+  l.type = e.type;
+  bool out = e.subject_id == self;
+  l.direction = e.symmetric ? "both" : out ? "out" : "in";
+  l.other = out ? e.object : e.subject;
+  l.other_type = out ? e.object_type : e.subject_type;
+  l.docs = e.docs;
+  l.first_date = e.first_date;
+  l.last_date = e.last_date;
+  return l;
+}
+
+}  // namespace query
 
 }  // namespace newsgraph
