@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -21,16 +22,53 @@ RE2::Options PatternOptions() {
   return o;
 }
 
-// Memory budget of the combined RE2::Set that pre-selects candidate rules.
-constexpr int64_t kSetMaxMem = int64_t(1) << 30;
+// Indices of every capture group called `name` (RE2 accepts the same name
+// in several alternatives).
+std::vector<int> GroupsNamed(const RE2& re, const std::string& name) {
+  std::vector<int> out;
+  for (const auto& [index, n] : re.CapturingGroupNames())
+    if (n == name) out.push_back(index);
+  return out;
+}
 
-// What stands for a slot's optional descriptor in the patterns of the
-// RE2::Set that pre-selects rules: any text at all. It accepts every string
-// the descriptor macro does, whatever the macro says, so the Set still
-// selects every rule that can match (the full pattern then decides), while
-// its DFA stays small: with the descriptor itself in every slot, the lazily
-// built DFA of the Set took most of the extraction time (docs/benchmarks.md).
-constexpr const char* kDescriptorFilter = "(?s:.*)";
+// The indices (ascending) of the patterns of `set` (of `n` patterns) that
+// match somewhere in `text`; all of them when `set` is null or its DFA ran
+// out of memory (the caller's own matching then decides).
+std::vector<int> Occurring(const RE2::Set* set, size_t n, std::string_view text) {
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error;
+  if (set && (set->Match(text, &hits, &error) ||
+              error.kind == RE2::Set::kNoError)) {
+    std::sort(hits.begin(), hits.end());
+    return hits;
+  }
+  hits.resize(n);
+  for (size_t i = 0; i < n; ++i) hits[i] = int(i);
+  return hits;
+}
+
+// An unanchored RE2::Set of the patterns of `items` (in order), or null if
+// it cannot be built; it only pre-selects, so null costs speed, not output.
+template <typename Items>
+std::unique_ptr<RE2::Set> PreselectSet(const Items& items, int64_t max_mem) {
+  if (items.empty()) return nullptr;
+  RE2::Options o = PatternOptions();
+  o.set_max_mem(max_mem);
+  auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  for (const auto& it : items)
+    if (set->Add(it.re->pattern(), nullptr) < 0) return nullptr;
+  if (!set->Compile()) return nullptr;
+  return set;
+}
+
+// Memory budget of the RE2::Set that finds the prefilter's literal atoms
+// in a sentence, and of the Sets that pre-select coreference and discovery
+// patterns for a sentence.
+constexpr int64_t kPreselectMaxMem = int64_t(64) << 20;
+
+// Atoms (required literals) shorter than this many bytes are not used by the
+// rule prefilter.
+constexpr int kMinAtomLength = 1;
 
 struct Slot {
   std::string name;
@@ -50,8 +88,7 @@ int StatusRank(const std::string& s) {
 struct RuleSet::Impl {
   struct Pattern {
     int rule = -1;
-    std::unique_ptr<RE2> re;
-    std::string filter;       // its looser form in the pre-selecting Set
+    const RE2* re = nullptr;  // owned by `filtered`
     std::vector<Slot> slots;
     std::vector<int> groups;  // capture group index per slot
   };
@@ -61,20 +98,28 @@ struct RuleSet::Impl {
     std::unique_ptr<RE2> re;
   };
   std::vector<Pattern> patterns;
-  std::unique_ptr<RE2::Set> set;
+  // Pre-selection of the patterns that can match a sentence: RE2's
+  // prefilter keeps, for each pattern, the literals ("atoms") any match
+  // must contain; `atoms` finds which occur in the sentence.
+  re2::FilteredRE2 filtered{kMinAtomLength};
+  std::unique_ptr<RE2::Set> atoms;  // null when there is no atom
   std::vector<Marker> markers;
   std::unique_ptr<RE2> possessive;   // anchored at start
   struct Coref {
     std::vector<std::string> types;
     std::unique_ptr<RE2> re;  // group "m" (or the whole match) is the phrase
     bool pronoun = false;
+    std::vector<int> groups;  // indices of the groups called "m"
   };
   std::vector<Coref> corefs;
+  std::unique_ptr<RE2::Set> coref_set;  // which corefs occur in a sentence
   struct Discover {
     std::string type;
     std::unique_ptr<RE2> re;  // group "name" is the entity name
+    std::vector<int> groups;  // indices of the groups called "name"
   };
   std::vector<Discover> discovers;
+  std::unique_ptr<RE2::Set> discover_set;
 };
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -94,12 +139,8 @@ class Compiler {
 
  private:
   // Expands {@macro} and {SLOT:types} / {SLOT+:types} in `pattern`.
-  // `filter` (optional) receives a looser pattern for the RE2::Set
-  // pre-selection: the same, with every slot's descriptor replaced by
-  // kDescriptorFilter, which accepts every string the descriptor does.
   Status Expand(std::string_view pattern, const std::string& where,
-                std::string* out, std::vector<Slot>* slots,
-                std::string* filter = nullptr) const;
+                std::string* out, std::vector<Slot>* slots) const;
   Result<std::string> TypeClass(std::string_view types,
                                 const std::string& where) const;
 
@@ -125,16 +166,8 @@ Result<std::string> Compiler::TypeClass(std::string_view types,
 }
 
 Status Compiler::Expand(std::string_view p, const std::string& where,
-                        std::string* out, std::vector<Slot>* slots,
-                        std::string* filter) const {
+                        std::string* out, std::vector<Slot>* slots) const {
   out->clear();
-  if (filter) filter->clear();
-  // Text appended to `out` up to here is appended to `filter` as well.
-  size_t synced = 0;
-  auto sync = [&] {
-    if (filter) filter->append(*out, synced, std::string::npos);
-    synced = out->size();
-  };
   for (size_t i = 0; i < p.size();) {
     char c = p[i];
     if (c == '\\' && i + 1 < p.size()) {  // keep escapes verbatim
@@ -186,11 +219,9 @@ Status Compiler::Expand(std::string_view p, const std::string& where,
     if (!cls.ok()) return cls.status();
     // A descriptor may stand right before a name ("可再生能源公司X",
     // "chipmaker X"); it belongs to the slot.
-    std::string desc, desc_filter;
-    if (macros_.count("descriptor")) {
+    std::string desc;
+    if (macros_.count("descriptor"))
       desc = "(?:" + macros_.at("descriptor") + ")?";
-      desc_filter = kDescriptorFilter;
-    }
     std::string sep, poss, suffix;
     if (slot.list) {
       auto need = [&](const char* m) -> Result<std::string> {
@@ -210,19 +241,15 @@ Status Compiler::Expand(std::string_view p, const std::string& where,
       if (macros_.count("item_suffix"))
         suffix = "(?:" + macros_.at("item_suffix") + ")?";
     }
-    auto slot_text = [&](const std::string& d) {
-      std::string token = d + *cls;
-      if (!slot.list) return "(?P<" + slot.name + ">" + token + ")";
+    std::string token = desc + *cls;
+    if (!slot.list) {
+      *out += "(?P<" + slot.name + ">" + token + ")";
+    } else {
       std::string item = poss + token + suffix;
-      return "(?P<" + slot.name + ">" + item + "(?:" + sep + item + ")*)";
-    };
-    sync();
-    *out += slot_text(desc);
-    if (filter) *filter += slot_text(desc_filter);
-    synced = out->size();
+      *out += "(?P<" + slot.name + ">" + item + "(?:" + sep + item + ")*)";
+    }
     slots->push_back(std::move(slot));
   }
-  sync();
   return Status::Ok();
 }
 
@@ -342,14 +369,17 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
       if (!re->ok())
         return Status::DataError(where + ": bad regex: " + re->error());
       if (kw == "coref" || kw == "pronoun") {
-        impl->corefs.push_back({std::move(types), std::move(re), kw == "pronoun"});
+        std::vector<int> groups = GroupsNamed(*re, "m");
+        impl->corefs.push_back(
+            {std::move(types), std::move(re), kw == "pronoun", std::move(groups)});
       } else {
         if (types.size() != 1)
           return Status::DataError(where + ": discover takes one entity type");
         if (!re->NamedCapturingGroups().count("name"))
           return Status::DataError(
               where + ": a discover pattern needs a group (?P<name>...)");
-        impl->discovers.push_back({types[0], std::move(re)});
+        std::vector<int> groups = GroupsNamed(*re, "name");
+        impl->discovers.push_back({types[0], std::move(re), std::move(groups)});
       }
     } else if (kw == "rule") {
       NEWSGRAPH_RETURN_IF_ERROR(check_emits());
@@ -386,13 +416,15 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
       RuleSet::Impl::Pattern p;
       p.rule = int(rules->size()) - 1;
       std::string body;
-      NEWSGRAPH_RETURN_IF_ERROR(
-          Expand(rest, where, &body, &p.slots, &p.filter));
+      NEWSGRAPH_RETURN_IF_ERROR(Expand(rest, where, &body, &p.slots));
       if (p.slots.empty())
         return Status::DataError(where + ": pattern has no slot");
-      p.re = std::make_unique<RE2>(body, PatternOptions());
-      if (!p.re->ok())
-        return Status::DataError(where + ": bad regex: " + p.re->error());
+      int id = -1;
+      if (impl->filtered.Add(body, PatternOptions(), &id) != RE2::NoError) {
+        RE2 bad(body, PatternOptions());  // for the message
+        return Status::DataError(where + ": bad regex: " + bad.error());
+      }
+      p.re = &impl->filtered.GetRE2(id);
       const auto& groups = p.re->NamedCapturingGroups();
       for (const auto& s : p.slots) p.groups.push_back(groups.at(s.name));
       impl->patterns.push_back(std::move(p));
@@ -438,18 +470,25 @@ Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
         c.CompileFile(name, text, &rs->rules_, rs->impl_.get()));
   if (rs->impl_->patterns.empty())
     return Status::DataError("rules: no rule patterns loaded");
-  RE2::Options set_options = PatternOptions();
-  set_options.set_max_mem(kSetMaxMem);
-  rs->impl_->set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-  for (const auto& p : rs->impl_->patterns) {
-    std::string err;
-    if (rs->impl_->set->Add(p.filter, &err) < 0)
-      return Status::DataError("rules: cannot add pattern of rule '" +
-                               rs->rules_[p.rule].id + "': " + err);
+  // The atoms are lower case; a case-insensitive Set finds them in any case.
+  std::vector<std::string> atoms;
+  rs->impl_->filtered.Compile(&atoms);
+  if (!atoms.empty()) {
+    RE2::Options o = PatternOptions();
+    o.set_case_sensitive(false);
+    o.set_max_mem(kPreselectMaxMem);
+    auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (const auto& a : atoms)
+      if (set->Add(RE2::QuoteMeta(a), nullptr) < 0)
+        return Status::DataError("rules: cannot compile the prefilter atom '" +
+                                 a + "'");
+    if (!set->Compile())
+      return Status::DataError(
+          "rules: the rule prefilter is too large to compile (RE2 memory budget)");
+    rs->impl_->atoms = std::move(set);
   }
-  if (!rs->impl_->set->Compile())
-    return Status::DataError(
-        "rules: the rule set is too large to compile (RE2 memory budget)");
+  rs->impl_->coref_set = PreselectSet(rs->impl_->corefs, kPreselectMaxMem);
+  rs->impl_->discover_set = PreselectSet(rs->impl_->discovers, kPreselectMaxMem);
   return rs;
 }
 
@@ -508,10 +547,19 @@ std::vector<int> RuleSet::ListItems(std::string_view slotted, size_t begin,
 
 void RuleSet::Match(std::string_view slotted,
                     std::vector<RuleMatch>* out) const {
-  std::vector<int> hits;
-  if (!impl_->set->Match(slotted, &hits)) return;
-  std::sort(hits.begin(), hits.end());
-  for (int h : hits) {
+  // The atoms that occur (all of them if the Set's DFA ran out of memory),
+  // then the patterns the prefilter lets through.
+  std::vector<int> atoms, candidates;
+  RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+  if (impl_->atoms) impl_->atoms->Match(slotted, &atoms, &error);
+  if (error.kind == RE2::Set::kNoError) {
+    impl_->filtered.AllPotentials(atoms, &candidates);
+    std::sort(candidates.begin(), candidates.end());
+  } else {
+    candidates.resize(impl_->patterns.size());
+    for (size_t i = 0; i < candidates.size(); ++i) candidates[i] = int(i);
+  }
+  for (int h : candidates) {
     const auto& p = impl_->patterns[h];
     int ngroups = p.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> groups(ngroups);
@@ -560,15 +608,6 @@ std::string RuleSet::StatusFor(std::string_view slotted, size_t begin,
 
 namespace {
 
-// Indices of every capture group called `name` (RE2 accepts the same name
-// in several alternatives).
-std::vector<int> GroupsNamed(const RE2& re, const std::string& name) {
-  std::vector<int> out;
-  for (const auto& [index, n] : re.CapturingGroupNames())
-    if (n == name) out.push_back(index);
-  return out;
-}
-
 // The first of `indices` that took part in the match, or the whole match.
 const re2::StringPiece& FirstMatched(const std::vector<re2::StringPiece>& groups,
                                      const std::vector<int>& indices) {
@@ -577,13 +616,13 @@ const re2::StringPiece& FirstMatched(const std::vector<re2::StringPiece>& groups
   return groups[0];
 }
 
-// Calls found(begin, end) for the span of group `name` (else the whole
-// match) of every non-overlapping match of `re` in `text`, left to right.
+// Calls found(begin, end) for the span of the first of the groups `named`
+// that took part (else the whole match) of every non-overlapping match of
+// `re` in `text`, left to right.
 template <typename Found>
-void ForEachMatch(const RE2& re, std::string_view text, const std::string& name,
-                  Found found) {
+void ForEachMatch(const RE2& re, std::string_view text,
+                  const std::vector<int>& named, Found found) {
   const int ngroups = re.NumberOfCapturingGroups() + 1;
-  const std::vector<int> named = GroupsNamed(re, name);
   std::vector<re2::StringPiece> groups(ngroups);
   size_t pos = 0;
   while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED,
@@ -603,10 +642,12 @@ void ForEachMatch(const RE2& re, std::string_view text, const std::string& name,
 std::vector<CorefPhrase> RuleSet::FindCorefs(
     std::string_view normalized) const {
   std::vector<CorefPhrase> out;
-  for (const auto& c : impl_->corefs)
-    ForEachMatch(*c.re, normalized, "m", [&](size_t b, size_t e) {
+  for (int i : Occurring(impl_->coref_set.get(), impl_->corefs.size(), normalized)) {
+    const auto& c = impl_->corefs[i];
+    ForEachMatch(*c.re, normalized, c.groups, [&](size_t b, size_t e) {
       out.push_back({b, e, c.types, c.pronoun});
     });
+  }
   // Text order; where phrases overlap, the earlier (then longer) one wins.
   std::sort(out.begin(), out.end(), [](const CorefPhrase& a, const CorefPhrase& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -630,10 +671,12 @@ std::vector<CorefPhrase> RuleSet::FindCorefs(
 
 std::vector<Discovery> RuleSet::Discover(std::string_view source) const {
   std::vector<Discovery> out;
-  for (const auto& d : impl_->discovers)
-    ForEachMatch(*d.re, source, "name", [&](size_t b, size_t e) {
+  for (int i : Occurring(impl_->discover_set.get(), impl_->discovers.size(), source)) {
+    const auto& d = impl_->discovers[i];
+    ForEachMatch(*d.re, source, d.groups, [&](size_t b, size_t e) {
       out.push_back({b, e, d.type});
     });
+  }
   std::sort(out.begin(), out.end(), [](const Discovery& a, const Discovery& b) {
     return a.name_begin < b.name_begin;
   });
