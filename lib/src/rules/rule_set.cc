@@ -547,47 +547,51 @@ std::vector<int> RuleSet::ListItems(std::string_view slotted, size_t begin,
 
 void RuleSet::Match(std::string_view slotted,
                     std::vector<RuleMatch>* out) const {
-  // The atoms that occur (all of them if the Set's DFA ran out of memory),
-  // then the patterns the prefilter lets through.
+  // The atoms that occur, then the patterns the prefilter lets through
+  // (every pattern if the atom Set's DFA ran out of memory).
   std::vector<int> atoms, candidates;
   RE2::Set::ErrorInfo error{RE2::Set::kNoError};
   if (impl_->atoms) impl_->atoms->Match(slotted, &atoms, &error);
-  if (error.kind == RE2::Set::kNoError) {
-    impl_->filtered.AllPotentials(atoms, &candidates);
-    std::sort(candidates.begin(), candidates.end());
-  } else {
-    candidates.resize(impl_->patterns.size());
-    for (size_t i = 0; i < candidates.size(); ++i) candidates[i] = int(i);
-  }
-  for (int h : candidates) {
-    const auto& p = impl_->patterns[h];
-    int ngroups = p.re->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> groups(ngroups);
-    size_t pos = 0;
-    while (pos <= slotted.size() &&
-           p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
-                       groups.data(), ngroups)) {
-      RuleMatch m;
-      m.rule = p.rule;
-      m.begin = size_t(groups[0].data() - slotted.data());
-      m.end = m.begin + groups[0].size();
-      for (size_t k = 0; k < p.slots.size(); ++k) {
-        const auto& g = groups[p.groups[k]];
-        SlotCapture sc;
-        sc.slot = p.slots[k].name;
-        if (g.data() != nullptr) {
-          size_t b = size_t(g.data() - slotted.data());
-          std::vector<int> toks = TokensIn(slotted, b, b + g.size());
-          if (p.slots[k].list) toks = ListItems(slotted, b, b + g.size());
-          sc.mentions = std::move(toks);
-        }
-        m.slots.push_back(std::move(sc));
+  if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
+  impl_->filtered.AllPotentials(atoms, &candidates);
+  std::sort(candidates.begin(), candidates.end());
+  for (int h : candidates) MatchPattern(h, slotted, out);
+}
+
+void RuleSet::MatchUnfiltered(std::string_view slotted,
+                              std::vector<RuleMatch>* out) const {
+  for (size_t h = 0; h < impl_->patterns.size(); ++h)
+    MatchPattern(int(h), slotted, out);
+}
+
+void RuleSet::MatchPattern(int index, std::string_view slotted,
+                           std::vector<RuleMatch>* out) const {
+  const auto& p = impl_->patterns[index];
+  const int ngroups = p.re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(ngroups);
+  size_t pos = 0;
+  while (pos <= slotted.size() &&
+         p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
+                     groups.data(), ngroups)) {
+    RuleMatch m;
+    m.rule = p.rule;
+    m.begin = size_t(groups[0].data() - slotted.data());
+    m.end = m.begin + groups[0].size();
+    for (size_t k = 0; k < p.slots.size(); ++k) {
+      const auto& g = groups[p.groups[k]];
+      SlotCapture sc;
+      sc.slot = p.slots[k].name;
+      if (g.data() != nullptr) {
+        size_t b = size_t(g.data() - slotted.data());
+        sc.mentions = p.slots[k].list ? ListItems(slotted, b, b + g.size())
+                                      : TokensIn(slotted, b, b + g.size());
       }
-      out->push_back(std::move(m));
-      size_t next = out->back().end;
-      if (next <= pos) next = pos + 1;
-      pos = next;
+      m.slots.push_back(std::move(sc));
     }
+    out->push_back(std::move(m));
+    size_t next = out->back().end;
+    if (next <= pos) next = pos + 1;
+    pos = next;
   }
 }
 

@@ -73,8 +73,13 @@ class RuleSet {
       const std::vector<std::pair<std::string, std::string>>& named_texts,
       const ontology::Ontology& onto);
 
-  // Appends all matches of all rules in `slotted`.
+  // Appends all matches of all rules in `slotted`. Only the patterns whose
+  // required literals all occur in `slotted` (RE2's prefilter) are run.
   void Match(std::string_view slotted, std::vector<RuleMatch>* out) const;
+  // The same without the prefilter: every pattern is run. The reference
+  // Match must agree with (tests and fuzzing); slower.
+  void MatchUnfiltered(std::string_view slotted,
+                       std::vector<RuleMatch>* out) const;
 
   // The status the markers give a match (sentence-level context), or
   // "asserted". Precedence: denied > negated > planned > reported.
@@ -109,6 +114,9 @@ class RuleSet {
 
  private:
   RuleSet();
+  // Appends the matches of pattern `index`, left to right.
+  void MatchPattern(int index, std::string_view slotted,
+                    std::vector<RuleMatch>* out) const;
   std::vector<Rule> rules_;
   std::unique_ptr<Impl> impl_;
 };

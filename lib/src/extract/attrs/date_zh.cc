@@ -1,5 +1,7 @@
 // Chinese and numeric date patterns for FindDates.
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "extract/attrs/cn_number.h"
 #include "extract/attrs/date_rules.h"
@@ -265,6 +267,22 @@ bool CharAtIn(std::string_view text, size_t pos, std::string_view chars) {
   return false;
 }
 
+// Whether a kDeixis entry starts with the code point `cp` (most characters
+// of a text start none, and the table is long).
+bool StartsDeixis(char32_t cp) {
+  static const std::vector<char32_t> kFirst = [] {
+    std::vector<char32_t> v;
+    for (const Deixis& d : kDeixis) {
+      size_t len = 0;
+      v.push_back(DecodeAt(d.text, 0, &len));
+    }
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+  }();
+  return std::binary_search(kFirst.begin(), kFirst.end(), cp);
+}
+
 // "今年", "去年9月", "当年9月", "上月", "本月3日", "昨天".
 std::optional<Found> DeixisAt(std::string_view text, size_t pos,
                               const DateContext& ctx) {
@@ -386,7 +404,8 @@ std::optional<Found> MatchChinese(std::string_view text, size_t pos,
     if (auto f = YearAt(text, pos)) return f;
     return MonthDayAt(text, pos, ctx);
   }
-  if (auto f = DeixisAt(text, pos, ctx)) return f;
+  if (StartsDeixis(cp))
+    if (auto f = DeixisAt(text, pos, ctx)) return f;
   return WeekdayAt(text, pos, ctx);
 }
 
