@@ -1,6 +1,7 @@
 #include "rules/rule_set.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -14,12 +15,62 @@ namespace newsgraph::rules {
 
 namespace {
 
+// Memory budget of one pattern: its program and its lazily built DFA
+// caches (reset when full; RE2 falls back to its NFA if a DFA cannot make
+// progress). Bounds the memory a long run can reach: ~450 patterns.
+constexpr int64_t kPatternMaxMem = int64_t(8) << 20;
+
 RE2::Options PatternOptions() {
   RE2::Options o;
   o.set_log_errors(false);
   o.set_encoding(RE2::Options::EncodingUTF8);
-  o.set_max_mem(64 << 20);
+  o.set_max_mem(kPatternMaxMem);
   return o;
+}
+
+// `pattern` with the upper bound of every counted repetition dropped:
+// "x{m,n}" and "x{m,n}?" become "x{m,}" ("x{n}" stays). Escapes and
+// character classes are copied as they are.
+std::string Unbounded(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out.append(pattern.substr(i, 2));
+      ++i;
+      continue;
+    }
+    if (c == '[') {  // a class: up to its closing ']' (a leading ']' or '^]' is literal)
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+      j = std::min(j, pattern.size() - 1);
+      out.append(pattern.substr(i, j - i + 1));
+      i = j;
+      continue;
+    }
+    if (c == '{') {
+      size_t j = i + 1, m_end, n_end;
+      while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) ++j;
+      m_end = j;
+      if (m_end > i + 1 && j < pattern.size() && pattern[j] == ',') {
+        ++j;
+        while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) ++j;
+        n_end = j;
+        if (n_end > m_end + 1 && j < pattern.size() && pattern[j] == '}') {
+          out.append(pattern.substr(i, m_end + 1 - i));  // "{m,"
+          out.push_back('}');
+          i = j;
+          if (i + 1 < pattern.size() && pattern[i + 1] == '?') ++i;  // lazy: same language
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
 }
 
 // Indices of every capture group called `name` (RE2 accepts the same name
@@ -89,6 +140,12 @@ struct RuleSet::Impl {
   struct Pattern {
     int rule = -1;
     const RE2* re = nullptr;  // owned by `filtered`
+    // The pattern with every bounded repetition x{m,n} made unbounded
+    // x{m,}: it accepts a superset, and RE2's DFA runs it fast (a bounded
+    // gap such as [^。]{0,80} gives the DFA a new state at almost every
+    // byte). A sentence it does not match is not searched with `re`. Null
+    // when the pattern has no bounded repetition.
+    std::unique_ptr<RE2> loose;
     std::vector<Slot> slots;
     std::vector<int> groups;  // capture group index per slot
   };
@@ -425,6 +482,12 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
         return Status::DataError(where + ": bad regex: " + bad.error());
       }
       p.re = &impl->filtered.GetRE2(id);
+      if (std::string loose = Unbounded(body); loose != body) {
+        RE2::Options o = PatternOptions();
+        o.set_never_capture(true);
+        p.loose = std::make_unique<RE2>(loose, o);
+        if (!p.loose->ok()) p.loose.reset();  // only an accelerator
+      }
       const auto& groups = p.re->NamedCapturingGroups();
       for (const auto& s : p.slots) p.groups.push_back(groups.at(s.name));
       impl->patterns.push_back(std::move(p));
@@ -571,6 +634,8 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
   std::vector<re2::StringPiece> groups(ngroups);
   size_t pos = 0;
   while (pos <= slotted.size() &&
+         (!p.loose || p.loose->Match(slotted, pos, slotted.size(),
+                                     RE2::UNANCHORED, nullptr, 0)) &&
          p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
                      groups.data(), ngroups)) {
     RuleMatch m;

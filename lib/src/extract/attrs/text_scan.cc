@@ -108,16 +108,6 @@ bool AlphaAt(std::string_view text, size_t pos) {
   return pos < text.size() && IsAsciiAlpha(text[pos]);
 }
 
-bool HasAt(std::string_view text, size_t pos, std::string_view lit) {
-  return pos <= text.size() && text.size() - pos >= lit.size() &&
-         text.compare(pos, lit.size(), lit) == 0;
-}
-
-bool EndsAt(std::string_view text, size_t pos, std::string_view lit) {
-  return pos <= text.size() && pos >= lit.size() &&
-         text.compare(pos - lit.size(), lit.size(), lit) == 0;
-}
-
 bool BoundaryBefore(std::string_view text, size_t pos) {
   return pos == 0 || pos > text.size() || !IsAsciiAlnum(text[pos - 1]);
 }

@@ -6,6 +6,7 @@
 #define NEWSGRAPH_EXTRACT_ATTRS_TEXT_SCAN_H_
 
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,11 +37,23 @@ inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
 bool DigitAt(std::string_view text, size_t pos);
 bool AlphaAt(std::string_view text, size_t pos);
 
-// True when `lit` occurs in text at byte offset pos.
-bool HasAt(std::string_view text, size_t pos, std::string_view lit);
+// True when `lit` occurs in text at byte offset pos. (Inline, first byte
+// compared first: the attribute scanners probe word tables at every
+// position, and most probes fail on the first byte.)
+inline bool HasAt(std::string_view text, size_t pos, std::string_view lit) {
+  return pos <= text.size() && text.size() - pos >= lit.size() &&
+         (lit.empty() ||
+          (text[pos] == lit[0] &&
+           std::memcmp(text.data() + pos + 1, lit.data() + 1, lit.size() - 1) == 0));
+}
 
 // True when text[0, pos) ends with `lit`.
-bool EndsAt(std::string_view text, size_t pos, std::string_view lit);
+inline bool EndsAt(std::string_view text, size_t pos, std::string_view lit) {
+  return pos <= text.size() && pos >= lit.size() &&
+         (lit.empty() ||
+          (text[pos - 1] == lit.back() &&
+           std::memcmp(text.data() + pos - lit.size(), lit.data(), lit.size() - 1) == 0));
+}
 
 // True when no ASCII letter or digit touches position pos from the left /
 // from the right (a word boundary for ASCII words).
