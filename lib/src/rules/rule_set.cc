@@ -28,51 +28,6 @@ RE2::Options PatternOptions() {
   return o;
 }
 
-// `pattern` with the upper bound of every counted repetition dropped:
-// "x{m,n}" and "x{m,n}?" become "x{m,}" ("x{n}" stays). Escapes and
-// character classes are copied as they are.
-std::string Unbounded(std::string_view pattern) {
-  std::string out;
-  out.reserve(pattern.size());
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\' && i + 1 < pattern.size()) {
-      out.append(pattern.substr(i, 2));
-      ++i;
-      continue;
-    }
-    if (c == '[') {  // a class: up to its closing ']' (a leading ']' or '^]' is literal)
-      size_t j = i + 1;
-      if (j < pattern.size() && pattern[j] == '^') ++j;
-      if (j < pattern.size() && pattern[j] == ']') ++j;
-      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
-      j = std::min(j, pattern.size() - 1);
-      out.append(pattern.substr(i, j - i + 1));
-      i = j;
-      continue;
-    }
-    if (c == '{') {
-      size_t j = i + 1, m_end, n_end;
-      while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) ++j;
-      m_end = j;
-      if (m_end > i + 1 && j < pattern.size() && pattern[j] == ',') {
-        ++j;
-        while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) ++j;
-        n_end = j;
-        if (n_end > m_end + 1 && j < pattern.size() && pattern[j] == '}') {
-          out.append(pattern.substr(i, m_end + 1 - i));  // "{m,"
-          out.push_back('}');
-          i = j;
-          if (i + 1 < pattern.size() && pattern[i + 1] == '?') ++i;  // lazy: same language
-          continue;
-        }
-      }
-    }
-    out.push_back(c);
-  }
-  return out;
-}
-
 // Indices of every capture group called `name` (RE2 accepts the same name
 // in several alternatives).
 std::vector<int> GroupsNamed(const RE2& re, const std::string& name) {
@@ -140,11 +95,9 @@ struct RuleSet::Impl {
   struct Pattern {
     int rule = -1;
     const RE2* re = nullptr;  // owned by `filtered`
-    // The pattern with every bounded repetition x{m,n} made unbounded
-    // x{m,}: it accepts a superset, and RE2's DFA runs it fast (a bounded
-    // gap such as [^。]{0,80} gives the DFA a new state at almost every
-    // byte). A sentence it does not match is not searched with `re`. Null
-    // when the pattern has no bounded repetition.
+    // UnboundedRepetitions(pattern), a superset the DFA runs fast: where it
+    // does not match, `re` is not searched. Null when the pattern has no
+    // bounded repetition.
     std::unique_ptr<RE2> loose;
     std::vector<Slot> slots;
     std::vector<int> groups;  // capture group index per slot
@@ -183,6 +136,49 @@ RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
 RuleSet::~RuleSet() = default;
 
 size_t RuleSet::pattern_count() const { return impl_->patterns.size(); }
+
+std::string UnboundedRepetitions(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out.append(pattern.substr(i, 2));
+      ++i;
+      continue;
+    }
+    if (c == '[') {  // a class: up to its closing ']' (a leading ']' or '^]' is literal)
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+      j = std::min(j, pattern.size() - 1);
+      out.append(pattern.substr(i, j - i + 1));
+      i = j;
+      continue;
+    }
+    if (c == '{') {
+      size_t j = i + 1, m_end, n_end;
+      while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) ++j;
+      m_end = j;
+      if (m_end > i + 1 && j < pattern.size() && pattern[j] == ',') {
+        ++j;
+        while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) ++j;
+        n_end = j;
+        if (n_end > m_end + 1 && j < pattern.size() && pattern[j] == '}') {
+          out.append(pattern.substr(i, m_end + 1 - i));  // "{m,"
+          out.push_back('}');
+          i = j;
+          if (i + 1 < pattern.size() && pattern[i + 1] == '?') ++i;  // lazy: same language
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 
 namespace {
 
@@ -482,7 +478,7 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
         return Status::DataError(where + ": bad regex: " + bad.error());
       }
       p.re = &impl->filtered.GetRE2(id);
-      if (std::string loose = Unbounded(body); loose != body) {
+      if (std::string loose = UnboundedRepetitions(body); loose != body) {
         RE2::Options o = PatternOptions();
         o.set_never_capture(true);
         p.loose = std::make_unique<RE2>(loose, o);
@@ -618,23 +614,24 @@ void RuleSet::Match(std::string_view slotted,
   if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
   impl_->filtered.AllPotentials(atoms, &candidates);
   std::sort(candidates.begin(), candidates.end());
-  for (int h : candidates) MatchPattern(h, slotted, out);
+  for (int h : candidates) MatchPattern(h, slotted, /*loose_first=*/true, out);
 }
 
 void RuleSet::MatchUnfiltered(std::string_view slotted,
                               std::vector<RuleMatch>* out) const {
   for (size_t h = 0; h < impl_->patterns.size(); ++h)
-    MatchPattern(int(h), slotted, out);
+    MatchPattern(int(h), slotted, /*loose_first=*/false, out);
 }
 
 void RuleSet::MatchPattern(int index, std::string_view slotted,
+                           bool loose_first,
                            std::vector<RuleMatch>* out) const {
   const auto& p = impl_->patterns[index];
   const int ngroups = p.re->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(ngroups);
   size_t pos = 0;
   while (pos <= slotted.size() &&
-         (!p.loose || p.loose->Match(slotted, pos, slotted.size(),
+         (!loose_first || !p.loose || p.loose->Match(slotted, pos, slotted.size(),
                                      RE2::UNANCHORED, nullptr, 0)) &&
          p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
                      groups.data(), ngroups)) {

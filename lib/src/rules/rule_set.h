@@ -76,8 +76,9 @@ class RuleSet {
   // Appends all matches of all rules in `slotted`. Only the patterns whose
   // required literals all occur in `slotted` (RE2's prefilter) are run.
   void Match(std::string_view slotted, std::vector<RuleMatch>* out) const;
-  // The same without the prefilter: every pattern is run. The reference
-  // Match must agree with (tests and fuzzing); slower.
+  // The same without the prefilter and without the unbounded pre-check:
+  // every pattern is run as written. The reference Match must agree with
+  // (tests and fuzzing); slower.
   void MatchUnfiltered(std::string_view slotted,
                        std::vector<RuleMatch>* out) const;
 
@@ -114,12 +115,21 @@ class RuleSet {
 
  private:
   RuleSet();
-  // Appends the matches of pattern `index`, left to right.
-  void MatchPattern(int index, std::string_view slotted,
+  // Appends the matches of pattern `index`, left to right; with
+  // `loose_first`, a search its unbounded form does not match is skipped.
+  void MatchPattern(int index, std::string_view slotted, bool loose_first,
                     std::vector<RuleMatch>* out) const;
   std::vector<Rule> rules_;
   std::unique_ptr<Impl> impl_;
 };
+
+// `pattern` with the upper bound of every counted repetition dropped:
+// "x{m,n}" and "x{m,n}?" become "x{m,}" ("x{n}" stays); escapes and
+// character classes are copied as they are. It accepts a superset of what
+// `pattern` accepts, and RE2's DFA runs it much faster (a bounded gap such
+// as [^。]{0,80} gives the DFA a new state at almost every byte), so Match
+// searches a pattern only where its unbounded form matches.
+std::string UnboundedRepetitions(std::string_view pattern);
 
 }  // namespace newsgraph::rules
 

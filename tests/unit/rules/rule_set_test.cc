@@ -226,3 +226,22 @@ TEST_CASE("the prefilter drops no match of the shipped rules") {
   }
   CHECK(total > 15);  // the sentences do reach the rules (29)
 }
+
+TEST_CASE("unbounded repetitions: upper bounds dropped, classes and escapes kept") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"a{2,5}b", "a{2,}b"},
+      {"[^x]{0,80}?y", "[^x]{0,}y"},
+      {"(?:ab){1,3}", "(?:ab){1,}"},
+      {"a{3}", "a{3}"},            // an exact count stays
+      {"a{2,}", "a{2,}"},          // already unbounded
+      {"[{1,2}]x", "[{1,2}]x"},    // braces in a class are literal
+      {"[]{1,2}]", "[]{1,2}]"},    // a leading ']' is literal in a class
+      {"\\{1,2}", "\\{1,2}"},      // an escaped brace is literal
+      {"{S:org}", "{S:org}"},      // not a repetition
+      {"x{,3}", "x{,3}"},          // RE2 reads this as literal text
+  };
+  for (const auto& [in, want] : cases) {
+    INFO(in);
+    CHECK(rules::UnboundedRepetitions(in) == want);
+  }
+}
