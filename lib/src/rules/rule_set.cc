@@ -53,8 +53,9 @@ std::vector<int> Occurring(const RE2::Set* set, size_t n, std::string_view text)
   return hits;
 }
 
-// An unanchored RE2::Set of the patterns of `items` (in order), or null if
-// it cannot be built; it only pre-selects, so null costs speed, not output.
+// An unanchored RE2::Set of the patterns of `items` (in order), in their
+// unbounded form (a superset, and a far smaller DFA), or null if it cannot
+// be built; it only pre-selects, so null costs speed, not output.
 template <typename Items>
 std::unique_ptr<RE2::Set> PreselectSet(const Items& items, int64_t max_mem) {
   if (items.empty()) return nullptr;
@@ -62,7 +63,8 @@ std::unique_ptr<RE2::Set> PreselectSet(const Items& items, int64_t max_mem) {
   o.set_max_mem(max_mem);
   auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
   for (const auto& it : items)
-    if (set->Add(it.re->pattern(), nullptr) < 0) return nullptr;
+    if (set->Add(UnboundedRepetitions(it.re->pattern()), nullptr) < 0)
+      return nullptr;
   if (!set->Compile()) return nullptr;
   return set;
 }
