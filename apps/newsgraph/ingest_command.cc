@@ -33,7 +33,7 @@ Options:
   --db FILE             the store (default: $NEWSGRAPH_DB, else newsgraph.db)
   --date YYYY-MM-DD     publication date of the documents (otherwise taken
                         from the corpus field or the article header)
-  --batch N             documents per transaction (default: 64)
+  --batch N             documents per transaction (default: 256)
   --busy-timeout MS     how long to wait for a lock held by another writer
                         before failing (default: 10000)
   --resources DIR       directory with schemas/ and dictionaries/
