@@ -62,12 +62,16 @@ else
   as_user() { "$@"; }
 fi
 
-docs=$(python3 "$E2E/gen_corpus.py" "$ROOT/examples" "$tmp/corpus" --docs 40 --seed 5)
+docs=$(python3 "$E2E/gen_corpus.py" "$ROOT/examples" "$tmp/corpus" --docs 200 --seed 5)
 chmod -R a+rX "$tmp/corpus"
 
 # --- a full disk -------------------------------------------------------------
+# Room for the schema and a few pages more (the 200 documents need more).
 db=$tmp/full.db
-NEWSGRAPH_MAX_DB_PAGES=28 run disk_full 1 "$db: disk full" -- "$NG" ingest --db "$db" --batch 4 "$tmp/corpus"
+mkdir "$tmp/none"
+"$NG" ingest --db "$db" "$tmp/none" 2>/dev/null
+schema_pages=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA page_count').fetchone()[0])" "$db")
+NEWSGRAPH_MAX_DB_PAGES=$((schema_pages + 4)) run disk_full 1 "$db: disk full" -- "$NG" ingest --db "$db" --batch 4 "$tmp/corpus"
 [ "$(grep -c . "$tmp/err")" -eq 1 ] && ok || { bad "disk_full: more than one line:"; cat "$tmp/err"; }
 check_store disk_full "$db"
 stored=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM documents').fetchone()[0])" "$db")

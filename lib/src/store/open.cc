@@ -268,8 +268,17 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(
           " is older than this build's " + std::to_string(kSchemaVersion) +
           "; open it for writing once (e.g. newsgraph ingest) to migrate");
   } else {
+    // A new store gets 16 KiB pages (a no-op on an existing one): ingest
+    // writes a quarter of the pages, one system call each.
+    if (*version == 0)
+      NEWSGRAPH_RETURN_IF_ERROR(d.Exec("PRAGMA page_size = 16384"));
     NEWSGRAPH_RETURN_IF_ERROR(d.Exec("PRAGMA journal_mode = WAL"));
     NEWSGRAPH_RETURN_IF_ERROR(d.Exec("PRAGMA synchronous = NORMAL"));
+    // A writer's page cache: 32 MiB (SQLite's default is 2 MiB), so that
+    // index pages stay in memory across batches. Together, a 50 MB ingest
+    // took 21.5 s instead of 24.5 s, half the system time
+    // (docs/benchmarks.md).
+    NEWSGRAPH_RETURN_IF_ERROR(d.Exec("PRAGMA cache_size = -32768"));
     std::string dir = options.resource_dir.empty() ? DefaultResourceDir()
                                                    : options.resource_dir;
     if (*version < kSchemaVersion) {

@@ -40,7 +40,8 @@ TEST_CASE("A full database fails with 'disk full' and loses no batch",
   REQUIRE(opened.ok());
   GraphStore& store = **opened;
 
-  const int kDocs = 40, kBatch = 4;
+  // Enough documents to overflow 6 pages of any page size.
+  const int kDocs = 40 * int(QueryInt(path, "PRAGMA page_size") / 4096), kBatch = 4;
   int committed = 0;
   Status failure;
   for (int b = 0; b < kDocs / kBatch && failure.ok(); ++b) {
