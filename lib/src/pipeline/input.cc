@@ -1,6 +1,7 @@
 #include "newsgraph/input.h"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -69,29 +70,121 @@ Result<std::string> OptString(const nlohmann::json& j, const char* key,
   return j[key].get<std::string>();
 }
 
-Status ReadJsonLines(std::string_view text, const std::string& name,
-                     const std::function<Status(Document&&)>& sink,
-                     std::vector<InputProblem>* problems,
-                     const InputOptions& options) {
-  size_t n = 0, pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = base::Trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++n;
-    if (raw.empty()) continue;
-    std::string where = name + ":" + std::to_string(n);
-    if (TooLarge(raw.size(), where, options, problems)) continue;
-    std::string line(raw);
-    auto doc = ParseCorpusLine(line, where);
-    if (!doc.ok()) {
-      problems->push_back({where, doc.status().message()});
-      continue;
+// Reads JSON Lines fed to it in chunks of any size, one document per line,
+// holding one line at a time: a line over the size limit is counted,
+// reported and skipped without being kept.
+class JsonLinesReader {
+ public:
+  JsonLinesReader(std::string name,
+                  const std::function<Status(Document&&)>& sink,
+                  std::vector<InputProblem>* problems,
+                  const InputOptions& options)
+      : name_(std::move(name)),
+        sink_(sink),
+        problems_(problems),
+        options_(options) {}
+
+  Status Feed(std::string_view chunk) {
+    size_t pos = 0;
+    while (pos < chunk.size()) {
+      size_t nl = chunk.find('\n', pos);
+      size_t end = nl == std::string_view::npos ? chunk.size() : nl;
+      Append(chunk.substr(pos, end - pos));
+      pos = end;
+      if (nl != std::string_view::npos) {
+        ++pos;
+        NEWSGRAPH_RETURN_IF_ERROR(EndLine());
+      }
     }
-    NEWSGRAPH_RETURN_IF_ERROR(sink(std::move(doc).value()));
+    return Status::Ok();
   }
-  return Status::Ok();
+
+  // The last line, if the input does not end with a newline.
+  Status Finish() {
+    if (skipping_ || !line_.empty()) return EndLine();
+    return Status::Ok();
+  }
+
+ private:
+  static bool Space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+
+  void Append(std::string_view part) {
+    if (!skipping_) {
+      line_.append(part);
+      const size_t limit = options_.max_doc_bytes;
+      if (limit == 0 || line_.size() <= limit) return;
+      // Over the limit once trimmed (the size the report gives)? Then
+      // only the trimmed size is tracked from here on.
+      size_t lead = 0, last = 0;
+      for (size_t i = 0; i < line_.size(); ++i) {
+        if (Space(line_[i])) continue;
+        if (last == 0) lead = i;
+        last = i + 1;
+      }
+      if (last == 0 || last - lead <= limit) return;
+      skipping_ = true;
+      total_ = line_.size();
+      lead_ = lead;
+      last_ = last;
+      std::string().swap(line_);
+      return;
+    }
+    for (size_t i = 0; i < part.size(); ++i)
+      if (!Space(part[i])) last_ = total_ + i + 1;
+    total_ += part.size();
+  }
+
+  Status EndLine() {
+    ++n_;
+    std::string where = name_ + ":" + std::to_string(n_);
+    if (skipping_) {
+      skipping_ = false;
+      (void)TooLarge(last_ - lead_, where, options_, problems_);
+      return Status::Ok();
+    }
+    std::string line;
+    line.swap(line_);
+    std::string_view raw = base::Trim(line);
+    if (raw.empty()) return Status::Ok();
+    if (TooLarge(raw.size(), where, options_, problems_)) return Status::Ok();
+    auto doc = ParseCorpusLine(std::string(raw), where);
+    if (!doc.ok()) {
+      problems_->push_back({where, doc.status().message()});
+      return Status::Ok();
+    }
+    return sink_(std::move(doc).value());
+  }
+
+  std::string name_;
+  const std::function<Status(Document&&)>& sink_;
+  std::vector<InputProblem>* problems_;
+  const InputOptions& options_;
+  std::string line_;      // the current line, while it is kept
+  size_t n_ = 0;          // lines ended so far
+  bool skipping_ = false;  // the current line is over the limit
+  size_t total_ = 0, lead_ = 0, last_ = 0;  // its bytes, trimmed span
+};
+
+constexpr size_t kReadChunk = size_t(1) << 20;
+
+// Feeds the rest of `in` to `reader`, a chunk at a time. A read error is
+// reported as a problem of `where`.
+Status StreamRest(std::istream& in, JsonLinesReader& reader,
+                  const std::string& where,
+                  std::vector<InputProblem>* problems) {
+  std::string buf(kReadChunk, '\0');
+  while (in) {
+    in.read(buf.data(), std::streamsize(buf.size()));
+    if (in.bad()) {
+      problems->push_back({where, where + ": read failed"});
+      return Status::IoError(problems->back().message);
+    }
+    NEWSGRAPH_RETURN_IF_ERROR(
+        reader.Feed(std::string_view(buf.data(), size_t(in.gcount()))));
+  }
+  return reader.Finish();
 }
 
 }  // namespace
@@ -167,15 +260,42 @@ Status ReadDocuments(const std::string& path,
   std::string name = path;
   if (path == "-") {
     name = "stdin";
-    content.assign(std::istreambuf_iterator<char>(std::cin),
+    // JSON Lines (the first character that is not a space is '{') are
+    // streamed; anything else is one document, read whole.
+    size_t first = std::string::npos;
+    std::string buf(kReadChunk, '\0');
+    while (first == std::string::npos && std::cin) {
+      std::cin.read(buf.data(), std::streamsize(buf.size()));
+      content.append(buf.data(), size_t(std::cin.gcount()));
+      first = content.find_first_not_of(" \t\r\n");
+    }
+    if (std::cin.bad()) {
+      problems->push_back({name, "stdin: read failed"});
+      return Status::IoError(problems->back().message);
+    }
+    if (first != std::string::npos && content[first] == '{') {
+      JsonLinesReader reader(name, sink, problems, options);
+      NEWSGRAPH_RETURN_IF_ERROR(reader.Feed(content));
+      std::string().swap(content);
+      return StreamRest(std::cin, reader, name, problems);
+    }
+    content.append(std::istreambuf_iterator<char>(std::cin),
                    std::istreambuf_iterator<char>());
-    size_t first = content.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && content[first] == '{')
-      return ReadJsonLines(content, name, sink, problems, options);
     NEWSGRAPH_RETURN_IF_ERROR(too_large(content.size()));
     if (html::LooksLikeHtml(content))
       return ReadHtml(content, name, name, sink, problems);
   } else {
+    if (EndsWith(path, ".jsonl")) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        auto t = base::ReadFile(path);  // the same error, with its message
+        Status st = t.ok() ? Status::IoError(path + ": cannot open") : t.status();
+        problems->push_back({path, st.message()});
+        return st;
+      }
+      JsonLinesReader reader(path, sink, problems, options);
+      return StreamRest(in, reader, path, problems);
+    }
     // A page over the limit is not even read.
     std::error_code ec;
     if (!EndsWith(path, ".jsonl") &&
@@ -189,8 +309,6 @@ Status ReadDocuments(const std::string& path,
       return t.status();
     }
     content = std::move(t).value();
-    if (EndsWith(path, ".jsonl"))
-      return ReadJsonLines(content, path, sink, problems, options);
     NEWSGRAPH_RETURN_IF_ERROR(too_large(content.size()));
     if (IsHtmlPath(path))
       return ReadHtml(content, std::filesystem::path(path).filename().string(),

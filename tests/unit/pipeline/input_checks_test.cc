@@ -77,6 +77,33 @@ TEST_CASE("A JSON Lines line over the cap is reported and skipped",
   CHECK(ReadWith(file, 0).problems.empty());
 }
 
+TEST_CASE("JSON Lines are streamed: long lines across read chunks", "[input]") {
+  // Lines longer than the 1 MiB read chunk, padded with spaces (the cap
+  // applies to the trimmed line), CRLF line ends, no final newline.
+  Dir dir;
+  auto line = [](const std::string& id, size_t text_bytes) {
+    return "{\"id\":\"" + id + "\",\"text\":\"" + std::string(text_bytes, 'x') + "\"}";
+  };
+  const std::string big = line("big", 3 << 20);           // over the cap
+  const std::string padded = line("padded", 1 << 20);     // under it
+  const std::string content = line("a", 10) + "\r\n" + big + "   \r\n" +
+                              std::string(2 << 20, ' ') + padded +
+                              std::string(2 << 20, ' ') + "\r\n\r\n" +
+                              line("last", 5);
+  const std::string file = dir.Write("s.jsonl", content);
+  const size_t cap = (1 << 20) + 100;
+  Read r = ReadWith(file, cap);
+  CHECK(r.status.ok());
+  CHECK(r.ids == std::vector<std::string>{"a", "padded", "last"});
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].where == file + ":2");
+  CHECK(r.problems[0].message ==
+        file + ":2: document too large (" + std::to_string(big.size()) +
+            " bytes; the limit is " + std::to_string(cap) + " bytes)");
+  // Unlimited, every line is a document.
+  CHECK(ReadWith(file, 0).ids.size() == 4);
+}
+
 TEST_CASE("A text or HTML file over the cap is reported and not read",
           "[input]") {
   Dir dir;
