@@ -17,7 +17,9 @@ namespace {
 
 // Memory budget of one pattern: its program and its lazily built DFA
 // caches (reset when full; RE2 falls back to its NFA if a DFA cannot make
-// progress). Bounds the memory a long run can reach: ~450 patterns.
+// progress). With the default rules about 500 RE2 objects get it (each
+// rule pattern and its unbounded form, the coreference, discovery and
+// marker patterns); in practice their caches stay far below it.
 constexpr int64_t kPatternMaxMem = int64_t(8) << 20;
 
 RE2::Options PatternOptions() {
@@ -144,6 +146,14 @@ std::string UnboundedRepetitions(std::string_view pattern) {
   out.reserve(pattern.size());
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size() && pattern[i + 1] == 'Q') {
+      // \Q...\E: literal text, copied through \E (or to the end).
+      size_t e = pattern.find("\\E", i + 2);
+      e = e == std::string_view::npos ? pattern.size() : e + 2;
+      out.append(pattern.substr(i, e - i));
+      i = e - 1;
+      continue;
+    }
     if (c == '\\' && i + 1 < pattern.size()) {
       out.append(pattern.substr(i, 2));
       ++i;

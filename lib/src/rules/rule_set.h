@@ -124,7 +124,7 @@ class RuleSet {
 };
 
 // `pattern` with the upper bound of every counted repetition dropped:
-// "x{m,n}" and "x{m,n}?" become "x{m,}" ("x{n}" stays); escapes and
+// "x{m,n}" and "x{m,n}?" become "x{m,}" ("x{n}" stays); escapes, \Q...\E and
 // character classes are copied as they are. It accepts a superset of what
 // `pattern` accepts, and RE2's DFA runs it much faster (a bounded gap such
 // as [^。]{0,80} gives the DFA a new state at almost every byte), so Match

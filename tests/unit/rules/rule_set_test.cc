@@ -239,6 +239,8 @@ TEST_CASE("unbounded repetitions: upper bounds dropped, classes and escapes kept
       {"\\{1,2}", "\\{1,2}"},      // an escaped brace is literal
       {"{S:org}", "{S:org}"},      // not a repetition
       {"x{,3}", "x{,3}"},          // RE2 reads this as literal text
+      {"\\Qa{1,2}\\Eb{1,2}", "\\Qa{1,2}\\Eb{1,}"},  // quoted text is literal
+      {"\\Qa{1,2}", "\\Qa{1,2}"},   // quoted to the end
   };
   for (const auto& [in, want] : cases) {
     INFO(in);
