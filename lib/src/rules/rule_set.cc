@@ -1,9 +1,12 @@
 #include "rules/rule_set.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
@@ -14,6 +17,12 @@
 namespace newsgraph::rules {
 
 namespace {
+
+// A number no other RuleSet of this process has.
+uint64_t NextSerial() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
+}
 
 // Memory budget of one pattern: its program and its lazily built DFA
 // caches (reset when full; RE2 falls back to its NFA if a DFA cannot make
@@ -117,6 +126,13 @@ struct RuleSet::Impl {
   // must contain; `atoms` finds which occur in the sentence.
   re2::FilteredRE2 filtered{kMinAtomLength};
   std::unique_ptr<RE2::Set> atoms;  // null when there is no atom
+  const uint64_t serial = NextSerial();  // tells rule sets apart in caches
+
+  // The patterns (ascending) the prefilter lets through for `atoms`
+  // (sorted). Memoized per thread: the same verbs and markers come back
+  // sentence after sentence, and FilteredRE2::AllPotentials costs about
+  // 2 µs a call. The reference is valid until this thread's next call.
+  const std::vector<int>& Candidates(const std::vector<int>& atoms) const;
   std::vector<Marker> markers;
   std::unique_ptr<RE2> possessive;   // anchored at start
   struct Coref {
@@ -135,6 +151,28 @@ struct RuleSet::Impl {
   std::vector<Discover> discovers;
   std::unique_ptr<RE2::Set> discover_set;
 };
+
+const std::vector<int>& RuleSet::Impl::Candidates(
+    const std::vector<int>& atoms) const {
+  struct Cache {
+    uint64_t serial = 0;
+    std::unordered_map<std::string, std::vector<int>> map;
+  };
+  constexpr size_t kMaxEntries = 4096;
+  thread_local Cache cache;
+  if (cache.serial != serial || cache.map.size() >= kMaxEntries) {
+    cache.map.clear();
+    cache.serial = serial;
+  }
+  std::string key(reinterpret_cast<const char*>(atoms.data()),
+                  atoms.size() * sizeof(int));
+  auto [it, inserted] = cache.map.try_emplace(std::move(key));
+  if (inserted) {
+    filtered.AllPotentials(atoms, &it->second);
+    std::sort(it->second.begin(), it->second.end());
+  }
+  return it->second;
+}
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
 RuleSet::~RuleSet() = default;
@@ -620,13 +658,13 @@ void RuleSet::Match(std::string_view slotted,
                     std::vector<RuleMatch>* out) const {
   // The atoms that occur, then the patterns the prefilter lets through
   // (every pattern if the atom Set's DFA ran out of memory).
-  std::vector<int> atoms, candidates;
+  std::vector<int> atoms;
   RE2::Set::ErrorInfo error{RE2::Set::kNoError};
   if (impl_->atoms) impl_->atoms->Match(slotted, &atoms, &error);
   if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
-  impl_->filtered.AllPotentials(atoms, &candidates);
-  std::sort(candidates.begin(), candidates.end());
-  for (int h : candidates) MatchPattern(h, slotted, /*loose_first=*/true, out);
+  std::sort(atoms.begin(), atoms.end());
+  for (int h : impl_->Candidates(atoms))
+    MatchPattern(h, slotted, /*loose_first=*/true, out);
 }
 
 void RuleSet::MatchUnfiltered(std::string_view slotted,

@@ -247,3 +247,33 @@ TEST_CASE("unbounded repetitions: upper bounds dropped, classes and escapes kept
     CHECK(rules::UnboundedRepetitions(in) == want);
   }
 }
+
+TEST_CASE("two rule sets on one thread keep their own pre-selection") {
+  // The prefilter's answers are memoized per thread; a second rule set with
+  // other patterns over the same literals must not get the first one's.
+  auto a = Compile("rule a\n  pattern {S:company}收购{O:company}\n  emit acquired S O\n");
+  auto b = Compile(
+      "rule b1\n  pattern {S:company}起诉{O:company}\n  emit sued S O\n"
+      "rule b2\n  pattern {S:company}收购{O:company}\n  emit acquired S O\n");
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  const std::string buys = T('c', 0) + "收购" + T('c', 1);
+  const std::string sues = T('c', 0) + "起诉" + T('c', 1);
+  for (int round = 0; round < 3; ++round) {
+    std::vector<rules::RuleMatch> m;
+    (*a)->Match(buys, &m);
+    REQUIRE(m.size() == 1);
+    CHECK((*a)->rules()[m[0].rule].id == "a");
+    m.clear();
+    (*b)->Match(buys, &m);
+    REQUIRE(m.size() == 1);
+    CHECK((*b)->rules()[m[0].rule].id == "b2");
+    m.clear();
+    (*b)->Match(sues, &m);
+    REQUIRE(m.size() == 1);
+    CHECK((*b)->rules()[m[0].rule].id == "b1");
+    m.clear();
+    (*a)->Match(sues, &m);
+    CHECK(m.empty());
+  }
+}
