@@ -110,38 +110,49 @@ class JsonLinesReader {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
+  // Adds `part` (no newline) to the current line. Past the limit, the
+  // trimmed span is tracked as bytes come (each byte looked at once), and
+  // the line is dropped once the trimmed span is over the limit.
   void Append(std::string_view part) {
-    if (!skipping_) {
+    const size_t limit = options_.max_doc_bytes;
+    if (!tracking_ && (limit == 0 || line_.size() + part.size() <= limit)) {
       line_.append(part);
-      const size_t limit = options_.max_doc_bytes;
-      if (limit == 0 || line_.size() <= limit) return;
-      // Over the limit once trimmed (the size the report gives)? Then
-      // only the trimmed size is tracked from here on.
-      size_t lead = 0, last = 0;
-      for (size_t i = 0; i < line_.size(); ++i) {
-        if (Space(line_[i])) continue;
-        if (last == 0) lead = i;
-        last = i + 1;
-      }
-      if (last == 0 || last - lead <= limit) return;
-      skipping_ = true;
-      total_ = line_.size();
-      lead_ = lead;
-      last_ = last;
-      std::string().swap(line_);
       return;
     }
-    for (size_t i = 0; i < part.size(); ++i)
-      if (!Space(part[i])) last_ = total_ + i + 1;
+    if (!tracking_) {
+      tracking_ = true;
+      Track(line_);
+    }
+    Track(part);
+    if (skipping_) return;
+    line_.append(part);
+    if (seen_ && last_ - lead_ > limit) {
+      skipping_ = true;
+      std::string().swap(line_);
+    }
+  }
+
+  // Extends the trimmed span [lead_, last_) over `part`, the line's bytes
+  // from offset total_ on.
+  void Track(std::string_view part) {
+    for (size_t i = 0; i < part.size(); ++i) {
+      if (Space(part[i])) continue;
+      if (!seen_) lead_ = total_ + i;
+      seen_ = true;
+      last_ = total_ + i + 1;
+    }
     total_ += part.size();
   }
 
   Status EndLine() {
     ++n_;
     std::string where = name_ + ":" + std::to_string(n_);
-    if (skipping_) {
-      skipping_ = false;
-      (void)TooLarge(last_ - lead_, where, options_, problems_);
+    const bool skipped = skipping_;
+    const size_t trimmed = last_ - lead_;
+    tracking_ = skipping_ = seen_ = false;
+    total_ = lead_ = last_ = 0;
+    if (skipped) {
+      (void)TooLarge(trimmed, where, options_, problems_);
       return Status::Ok();
     }
     std::string line;
@@ -161,10 +172,12 @@ class JsonLinesReader {
   const std::function<Status(Document&&)>& sink_;
   std::vector<InputProblem>* problems_;
   const InputOptions& options_;
-  std::string line_;      // the current line, while it is kept
-  size_t n_ = 0;          // lines ended so far
-  bool skipping_ = false;  // the current line is over the limit
-  size_t total_ = 0, lead_ = 0, last_ = 0;  // its bytes, trimmed span
+  std::string line_;       // the current line, while it is kept
+  size_t n_ = 0;           // lines ended so far
+  bool tracking_ = false;  // the current line went past the limit
+  bool skipping_ = false;  // ... and so did its trimmed span: dropped
+  bool seen_ = false;      // a byte that is not a space was tracked
+  size_t total_ = 0, lead_ = 0, last_ = 0;  // bytes tracked, trimmed span
 };
 
 constexpr size_t kReadChunk = size_t(1) << 20;
