@@ -6,10 +6,7 @@
 set -uo pipefail
 NG=$1 ROOT=$2
 E2E=$(dirname "$0")
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-ok() { passes=$((passes+1)); }
-bad() { echo "FAIL $*"; fails=$((fails+1)); }
+. "$E2E/lib.sh"
 
 # run NAME WANT_EXIT -- command...   (stdout in $tmp/out, stderr in $tmp/err)
 run() {
@@ -26,16 +23,6 @@ has() {
 lines() {  # NAME N: stderr has N lines
   local n; n=$(grep -c . "$tmp/err")
   [ "$n" -eq "$2" ] && ok || { bad "$1: $n stderr lines, want $2:"; cat "$tmp/err"; }
-}
-digest() {
-  python3 - "$1" <<'PY'
-import hashlib, sqlite3, sys
-c = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
-h = hashlib.sha256()
-for line in c.iterdump():
-    h.update(line.encode())
-print(h.hexdigest())
-PY
 }
 db=$tmp/g.db
 dbopt() { [ "$1" = ingest ] && echo "--db $db"; }  # $tmp has no spaces
@@ -229,5 +216,4 @@ run as_of_leap 0 -- "$NG" timeline NVIDIA --as-of 2024-02-29 --db "$db"
 unchanged queries
 consistent final
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -3,21 +3,7 @@
 # code (docs/cli.md).
 set -uo pipefail
 NG=$1
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-
-# expect NAME EXIT_CODE STDERR_SUBSTRING -- command...
-expect() {
-  local name=$1 code=$2 needle=$3; shift 4
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$code" ] || { [ -n "$needle" ] && ! grep -qF -- "$needle" "$tmp/err"; }; then
-    echo "FAIL $name: exit $got (want $code), stderr:"; cat "$tmp/err"
-    fails=$((fails+1))
-  else
-    passes=$((passes+1))
-  fi
-}
+. "$(dirname "$0")/lib.sh"
 
 printf 'Acme said nothing.\n' > "$tmp/ok.txt"
 printf 'Microsoft invested in OpenAI \xff\xfe today.\n' > "$tmp/bad.txt"
@@ -56,5 +42,4 @@ else
   echo "FAIL corpus_rest: good lines missing from output"; fails=$((fails+1))
 fi
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -4,21 +4,7 @@
 set -uo pipefail
 NG=$1 ROOT=$2
 E2E=$(dirname "$0")
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-
-# expect NAME EXIT_CODE STDERR_SUBSTRING -- command...
-expect() {
-  local name=$1 code=$2 needle=$3; shift 4
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$code" ] || { [ -n "$needle" ] && ! grep -qF -- "$needle" "$tmp/err"; }; then
-    echo "FAIL $name: exit $got (want $code), stderr:"; cat "$tmp/err"
-    fails=$((fails+1))
-  else
-    passes=$((passes+1))
-  fi
-}
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/in"
 printf 'Acme news\n\nMarch 20, 2025\n\nMicrosoft invested in OpenAI.\n' > "$tmp/in/ok.txt"
@@ -67,5 +53,4 @@ printf 'SoftBank agreed to acquire Ampere.\n' | "$NG" ingest --db "$tmp/stdin.db
 if [ $? -eq 0 ] && grep -q "^ingest: 1 new" "$tmp/err"; then passes=$((passes+1)); else
   echo "FAIL stdin:"; cat "$tmp/err"; fails=$((fails+1)); fi
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

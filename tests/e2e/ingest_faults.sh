@@ -8,38 +8,12 @@
 # exit 1, the store intact (integrity_check, every document has all its
 # evidence: store_check.py) and unchanged where nothing could be written,
 # and re-running the same ingest completes the rest with no duplicates.
-# Read-only cases run as user nobody (setpriv) when run as root.
+# Read-only cases expect as user nobody (setpriv) when expect as root.
 set -uo pipefail
 NG=$1 ROOT=$2
 E2E=$(dirname "$0")
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+. "$E2E/lib.sh"
 chmod 755 "$tmp"
-fails=0 passes=0
-ok() { passes=$((passes+1)); }
-bad() { echo "FAIL $*"; fails=$((fails+1)); }
-
-# run NAME WANT_EXIT STDERR_SUBSTRING -- command...: stderr in $tmp/err
-run() {
-  local name=$1 code=$2 needle=$3; shift 4
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$code" ] || { [ -n "$needle" ] && ! grep -qF -- "$needle" "$tmp/err"; }; then
-    bad "$name: exit $got (want $code, '$needle'), stderr:"; cat "$tmp/err"
-  else
-    ok
-  fi
-}
-# A digest of the store's content (a logical dump, so WAL state is covered).
-digest() {
-  python3 - "$1" <<'PY'
-import hashlib, sqlite3, sys
-c = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
-h = hashlib.sha256()
-for line in c.iterdump():
-    h.update(line.encode())
-print(h.hexdigest())
-PY
-}
 check_store() {  # NAME DB [store_check args]
   local name=$1 db=$2; shift 2
   if python3 "$E2E/store_check.py" "$db" "$@" >"$tmp/check" 2>&1; then ok; else
@@ -71,18 +45,18 @@ db=$tmp/full.db
 mkdir "$tmp/none"
 "$NG" ingest --db "$db" "$tmp/none" 2>/dev/null
 schema_pages=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA page_count').fetchone()[0])" "$db")
-NEWSGRAPH_MAX_DB_PAGES=$((schema_pages + 4)) run disk_full 1 "$db: disk full" -- "$NG" ingest --db "$db" --batch 4 "$tmp/corpus"
+NEWSGRAPH_MAX_DB_PAGES=$((schema_pages + 4)) expect disk_full 1 "$db: disk full" -- "$NG" ingest --db "$db" --batch 4 "$tmp/corpus"
 [ "$(grep -c . "$tmp/err")" -eq 1 ] && ok || { bad "disk_full: more than one line:"; cat "$tmp/err"; }
 check_store disk_full "$db"
 stored=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM documents').fetchone()[0])" "$db")
 if [ "$stored" -gt 0 ] && [ "$stored" -lt "$docs" ]; then ok; else bad "disk_full: $stored of $docs stored (want some, not all)"; fi
-run disk_full_rerun 0 "ingest: $((docs - stored)) new, $stored skipped (already stored), 0 failed" -- "$NG" ingest --db "$db" "$tmp/corpus"
+expect disk_full_rerun 0 "ingest: $((docs - stored)) new, $stored skipped (already stored), 0 failed" -- "$NG" ingest --db "$db" "$tmp/corpus"
 check_store disk_full_rerun "$db" --docs "$docs" --indexes
 no_duplicates disk_full_rerun "$db" "$docs"
 # Full while the store is being created: nothing half-made stays in the way.
 db2=$tmp/full2.db
-NEWSGRAPH_MAX_DB_PAGES=4 run disk_full_create 1 "$db2: disk full" -- "$NG" ingest --db "$db2" "$tmp/corpus/txt"
-run disk_full_create_rerun 0 "ingest: " -- "$NG" ingest --db "$db2" "$tmp/corpus/txt"
+NEWSGRAPH_MAX_DB_PAGES=4 expect disk_full_create 1 "$db2: disk full" -- "$NG" ingest --db "$db2" "$tmp/corpus/txt"
+expect disk_full_create_rerun 0 "ingest: " -- "$NG" ingest --db "$db2" "$tmp/corpus/txt"
 check_store disk_full_create_rerun "$db2" --indexes
 
 # --- a read-only database file -------------------------------------------------
@@ -92,12 +66,12 @@ cp "$db" "$ro"
 printf 'Northwind Robotics, a maker of warehouse robots, said Microsoft invested in OpenAI.\n' > "$tmp/new.txt"
 chmod 444 "$ro"; chmod 644 "$tmp/new.txt"
 before=$(digest "$ro")
-run read_only_file 1 "$ro: the database is read-only" -- as_user "$NG" ingest --db "$ro" "$tmp/new.txt"
+expect read_only_file 1 "$ro: the database is read-only" -- as_user "$NG" ingest --db "$ro" "$tmp/new.txt"
 [ "$(digest "$ro")" = "$before" ] && ok || bad "read_only_file: the store changed"
-run read_only_file_query 0 "" -- as_user "$NG" stats --db "$ro"
+expect read_only_file_query 0 "" -- as_user "$NG" stats --db "$ro"
 grep -q "^documents *$docs\b\|$docs" "$tmp/out" && ok || { bad "read_only_file_query: output"; cat "$tmp/out"; }
 chmod 644 "$ro"
-run read_only_rerun 0 "ingest: 1 new, 0 skipped" -- "$NG" ingest --db "$ro" "$tmp/new.txt"
+expect read_only_rerun 0 "ingest: 1 new, 0 skipped" -- "$NG" ingest --db "$ro" "$tmp/new.txt"
 check_store read_only_rerun "$ro" --docs $((docs + 1)) --indexes
 
 # --- a read-only directory (SQLite cannot create -wal / -shm) -----------------
@@ -106,8 +80,8 @@ cp "$db" "$tmp/ro-dir/g.db"
 rm -f "$tmp/ro-dir/g.db-wal" "$tmp/ro-dir/g.db-shm"
 chmod 555 "$tmp/ro-dir"
 before=$(digest "$db")
-run read_only_dir 1 "$tmp/ro-dir/g.db: cannot use the database: its directory is not writable" -- as_user "$NG" ingest --db "$tmp/ro-dir/g.db" "$tmp/new.txt"
-run read_only_dir_query 1 "$tmp/ro-dir/g.db: cannot use the database: its directory is not writable" -- as_user "$NG" stats --db "$tmp/ro-dir/g.db"
+expect read_only_dir 1 "$tmp/ro-dir/g.db: cannot use the database: its directory is not writable" -- as_user "$NG" ingest --db "$tmp/ro-dir/g.db" "$tmp/new.txt"
+expect read_only_dir_query 1 "$tmp/ro-dir/g.db: cannot use the database: its directory is not writable" -- as_user "$NG" stats --db "$tmp/ro-dir/g.db"
 chmod 755 "$tmp/ro-dir"
 cmp -s "$db" "$tmp/ro-dir/g.db" && ok || bad "read_only_dir: the file changed"
 
@@ -125,15 +99,15 @@ holder=$!
 for _ in $(seq 1 500); do [ -e "$tmp/locked" ] && break; sleep 0.02; done
 [ -e "$tmp/locked" ] && ok || bad "locked: the lock holder did not start"
 before=$(digest "$lk")
-run locked 1 "$lk: database is locked by another process (waited 300 ms)" -- "$NG" ingest --db "$lk" --busy-timeout 300 "$tmp/new.txt"
+expect locked 1 "$lk: database is locked by another process (waited 300 ms)" -- "$NG" ingest --db "$lk" --busy-timeout 300 "$tmp/new.txt"
 [ "$(grep -c . "$tmp/err")" -eq 1 ] && ok || { bad "locked: more than one line:"; cat "$tmp/err"; }
 [ "$(digest "$lk")" = "$before" ] && ok || bad "locked: the store changed"
-run locked_query 0 "" -- "$NG" stats --db "$lk"  # readers are not blocked (WAL)
+expect locked_query 0 "" -- "$NG" stats --db "$lk"  # readers are not blocked (WAL)
 kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 check_store locked "$lk" --docs "$docs"
-run locked_rerun 0 "ingest: 1 new, 0 skipped" -- "$NG" ingest --db "$lk" --busy-timeout 300 "$tmp/new.txt"
+expect locked_rerun 0 "ingest: 1 new, 0 skipped" -- "$NG" ingest --db "$lk" --busy-timeout 300 "$tmp/new.txt"
 check_store locked_rerun "$lk" --docs $((docs + 1)) --indexes
-run bad_busy_timeout 2 "ingest: bad --busy-timeout 'soon'" -- "$NG" ingest --db "$lk" --busy-timeout soon "$tmp/new.txt"
+expect bad_busy_timeout 2 "ingest: bad --busy-timeout 'soon'" -- "$NG" ingest --db "$lk" --busy-timeout soon "$tmp/new.txt"
 
 # --- queries on databases that are not (this build's) newsgraph stores --------
 cp "$db" "$tmp/newer.db"
@@ -155,11 +129,10 @@ for f in newer.db truncated.db stub.db text.db empty.db missing.db; do
   sum_before=$(sha256sum "$tmp/$f" 2>/dev/null)
   for verb in "stats" "entity|NVIDIA" "alliances" "timeline|NVIDIA" "sql|SELECT 1"; do
     IFS='|' read -ra argv <<<"$verb"
-    run "query_$f:$verb" 1 "newsgraph: $tmp/$f: ${want[$f]}" -- "$NG" "${argv[@]}" --db "$tmp/$f"
+    expect "query_$f:$verb" 1 "newsgraph: $tmp/$f: ${want[$f]}" -- "$NG" "${argv[@]}" --db "$tmp/$f"
     [ "$(grep -c . "$tmp/err")" -eq 1 ] && ok || { bad "query_$f:$verb: not one line:"; cat "$tmp/err"; }
   done
   [ "$(sha256sum "$tmp/$f" 2>/dev/null)" = "$sum_before" ] && ok || bad "query_$f: the file changed"
 done
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

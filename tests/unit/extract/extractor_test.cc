@@ -5,23 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include "newsgraph/extractor.h"
+#include "shared_extractor.h"
 
 using namespace newsgraph;
 
 namespace {
-
-const Extractor& Shared() {
-  static std::unique_ptr<Extractor> ex = [] {
-    ResourceOptions ro;
-    ro.resource_dir = NEWSGRAPH_SOURCE_DIR;
-    auto res = Resources::Load(ro);
-    REQUIRE(res.ok());
-    auto e = Extractor::Create(*res);
-    REQUIRE(e.ok());
-    return std::move(e).value();
-  }();
-  return *ex;
-}
 
 std::vector<Relation> Run(const std::string& text, const std::string& date,
                           Document::Kind kind = Document::Kind::kClean) {
@@ -30,7 +18,7 @@ std::vector<Relation> Run(const std::string& text, const std::string& date,
   d.text = text;
   d.date = date;
   d.kind = kind;
-  auto out = Shared().Extract(d);
+  auto out = testing::SharedExtractor().Extract(d);
   REQUIRE(out.ok());
   return out->relations;
 }
@@ -178,7 +166,7 @@ TEST_CASE("invalid UTF-8 fails the document with its byte offset, or is replaced
   Document d;
   d.id = "bad.txt";
   d.text = "Amazon invested in Anthropic \xC3\x28 today.";
-  auto out = Shared().Extract(d);
+  auto out = testing::SharedExtractor().Extract(d);
   REQUIRE_FALSE(out.ok());
   CHECK(out.status().message() ==
         "bad.txt: invalid UTF-8 at byte 29; fix the file or pass --replace-invalid");

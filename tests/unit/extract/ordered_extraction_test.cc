@@ -6,23 +6,11 @@
 #include <catch2/catch.hpp>
 
 #include "newsgraph/extractor.h"
+#include "shared_extractor.h"
 
 using namespace newsgraph;
 
 namespace {
-
-const Extractor& SharedExtractor() {
-  static std::unique_ptr<Extractor> ex = [] {
-    ResourceOptions ro;
-    ro.resource_dir = NEWSGRAPH_SOURCE_DIR;
-    auto res = Resources::Load(ro);
-    REQUIRE(res.ok());
-    auto e = Extractor::Create(*res);
-    REQUIRE(e.ok());
-    return std::move(e).value();
-  }();
-  return *ex;
-}
 
 // Documents of varied length; every seventh has a broken UTF-8 byte and
 // fails, so errors must keep their place too.
@@ -49,7 +37,7 @@ std::vector<Document> Corpus() {
 // What a run delivers, one line per document.
 std::vector<std::string> RunWith(int jobs) {
   std::vector<std::string> seen;
-  OrderedExtraction run(SharedExtractor(), jobs,
+  OrderedExtraction run(testing::SharedExtractor(), jobs,
                         [&](Document& d, Result<Extractor::Output>& r) {
                           std::string line = d.id + ":";
                           if (!r.ok()) {
@@ -87,7 +75,7 @@ TEST_CASE("ordered extraction delivers in input order for any thread count") {
 TEST_CASE("ordered extraction stops at the first failing callback") {
   for (int jobs : {1, 3}) {
     std::vector<std::string> seen;
-    OrderedExtraction run(SharedExtractor(), jobs,
+    OrderedExtraction run(testing::SharedExtractor(), jobs,
                           [&](Document& d, Result<Extractor::Output>&) {
                             seen.push_back(d.id);
                             if (seen.size() == 5)
@@ -108,7 +96,7 @@ TEST_CASE("ordered extraction stops at the first failing callback") {
 
 TEST_CASE("ordered extraction passes documents through unextracted on request") {
   std::vector<size_t> counts;
-  OrderedExtraction run(SharedExtractor(), 2,
+  OrderedExtraction run(testing::SharedExtractor(), 2,
                         [&](Document&, Result<Extractor::Output>& r) {
                           REQUIRE(r.ok());
                           counts.push_back(r->relations.size());
