@@ -1,6 +1,8 @@
 # Third-party dependencies, all from Debian packages (see scripts/install-deps.sh).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# PCRE2's JIT finds rule captures on spans RE2 has matched (lib/src/rules/jit_capture.h).
+pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 find_package(ICU 70 REQUIRED COMPONENTS uc i18n)
 find_package(SQLite3 REQUIRED)
 find_package(fmt REQUIRED)

@@ -13,6 +13,7 @@
 #include <re2/set.h>
 
 #include "base/file_util.h"
+#include "rules/jit_capture.h"
 
 namespace newsgraph::rules {
 
@@ -28,8 +29,11 @@ uint64_t NextSerial() {
 // caches (reset when full; RE2 falls back to its NFA if a DFA cannot make
 // progress). With the default rules about 500 RE2 objects get it (each
 // rule pattern and its unbounded form, the coreference, discovery and
-// marker patterns); in practice their caches stay far below it.
-constexpr int64_t kPatternMaxMem = int64_t(8) << 20;
+// marker patterns); in practice their caches stay far below it. At 8 MiB
+// the largest patterns (17,000 instructions) ran out of DFA memory when
+// searched for their span and fell back to the NFA; 32 and 64 MiB cost
+// the same.
+constexpr int64_t kPatternMaxMem = int64_t(32) << 20;
 
 RE2::Options PatternOptions() {
   RE2::Options o;
@@ -112,6 +116,10 @@ struct RuleSet::Impl {
     // does not match, `re` is not searched. Null when the pattern has no
     // bounded repetition.
     std::unique_ptr<RE2> loose;
+    // The same pattern in PCRE2's JIT, which finds the captures on the span
+    // `re` matched far faster than RE2 does; null when it has no PCRE2
+    // equivalent (rules/jit_capture.h).
+    std::unique_ptr<JitCapture> jit;
     std::vector<Slot> slots;
     std::vector<int> groups;  // capture group index per slot
   };
@@ -534,6 +542,7 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
         p.loose = std::make_unique<RE2>(loose, o);
         if (!p.loose->ok()) p.loose.reset();  // only an accelerator
       }
+      p.jit = JitCapture::Create(body, p.re->NumberOfCapturingGroups());
       const auto& groups = p.re->NamedCapturingGroups();
       for (const auto& s : p.slots) p.groups.push_back(groups.at(s.name));
       impl->patterns.push_back(std::move(p));
@@ -664,27 +673,42 @@ void RuleSet::Match(std::string_view slotted,
   if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
   std::sort(atoms.begin(), atoms.end());
   for (int h : impl_->Candidates(atoms))
-    MatchPattern(h, slotted, /*loose_first=*/true, out);
+    MatchPattern(h, slotted, /*accelerated=*/true, out);
 }
 
 void RuleSet::MatchUnfiltered(std::string_view slotted,
                               std::vector<RuleMatch>* out) const {
   for (size_t h = 0; h < impl_->patterns.size(); ++h)
-    MatchPattern(int(h), slotted, /*loose_first=*/false, out);
+    MatchPattern(int(h), slotted, /*accelerated=*/false, out);
 }
 
 void RuleSet::MatchPattern(int index, std::string_view slotted,
-                           bool loose_first,
+                           bool accelerated,
                            std::vector<RuleMatch>* out) const {
   const auto& p = impl_->patterns[index];
   const int ngroups = p.re->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(ngroups);
+  const bool jit = accelerated && p.jit;
   size_t pos = 0;
-  while (pos <= slotted.size() &&
-         (!loose_first || !p.loose || p.loose->Match(slotted, pos, slotted.size(),
-                                     RE2::UNANCHORED, nullptr, 0)) &&
-         p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
-                     groups.data(), ngroups)) {
+  while (pos <= slotted.size()) {
+    if (accelerated && p.loose &&
+        !p.loose->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
+                        nullptr, 0))
+      break;
+    // With the JIT: RE2's DFAs find the span, PCRE2 the captures on it;
+    // RE2's own captures when PCRE2 cannot tell.
+    bool captured = false;
+    if (jit) {
+      re2::StringPiece whole;
+      if (!p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED, &whole, 1))
+        break;
+      const size_t b = size_t(whole.data() - slotted.data());
+      captured = p.jit->Captures(slotted, b, b + whole.size(), ngroups,
+                                 groups.data());
+    }
+    if (!captured && !p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
+                                  groups.data(), ngroups))
+      break;
     RuleMatch m;
     m.rule = p.rule;
     m.begin = size_t(groups[0].data() - slotted.data());

@@ -116,8 +116,9 @@ class RuleSet {
  private:
   RuleSet();
   // Appends the matches of pattern `index`, left to right; with
-  // `loose_first`, a search its unbounded form does not match is skipped.
-  void MatchPattern(int index, std::string_view slotted, bool loose_first,
+  // `accelerated`, a search its unbounded form does not match is skipped and
+  // the captures come from the JIT where it can (reference: without).
+  void MatchPattern(int index, std::string_view slotted, bool accelerated,
                     std::vector<RuleMatch>* out) const;
   std::vector<Rule> rules_;
   std::unique_ptr<Impl> impl_;
