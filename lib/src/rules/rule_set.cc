@@ -13,6 +13,7 @@
 #include <re2/set.h>
 
 #include "base/file_util.h"
+#include "rules/atom_scanner.h"
 #include "rules/jit_capture.h"
 
 namespace newsgraph::rules {
@@ -133,7 +134,11 @@ struct RuleSet::Impl {
   // prefilter keeps, for each pattern, the literals ("atoms") any match
   // must contain; `atoms` finds which occur in the sentence.
   re2::FilteredRE2 filtered{kMinAtomLength};
-  std::unique_ptr<RE2::Set> atoms;  // null when there is no atom
+  // Which atoms occur: an Aho-Corasick table where it can decide
+  // (rules/atom_scanner.h), else a case-insensitive RE2::Set; both null
+  // when there is no atom.
+  std::unique_ptr<AtomScanner> atom_scanner;
+  std::unique_ptr<RE2::Set> atoms;
   const uint64_t serial = NextSerial();  // tells rule sets apart in caches
 
   // The patterns (ascending) the prefilter lets through for `atoms`
@@ -578,6 +583,32 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
 
 }  // namespace
 
+namespace {
+
+// True when a pattern turns on case-insensitive matching anywhere (a flag
+// group holding 'i': "(?i)", "(?i:", "(?si)"). The atom scanner only folds
+// ASCII, which is enough for case-sensitive patterns only.
+bool AnyCaseInsensitive(const std::vector<RuleSet::Impl::Pattern>& patterns) {
+  for (const auto& p : patterns) {
+    const std::string& re = p.re->pattern();
+    for (size_t i = 0; i + 1 < re.size(); ++i) {
+      if (re[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (re[i] != '(' || re[i + 1] != '?') continue;
+      bool has_i = false;
+      size_t k = i + 2;
+      for (; k < re.size() && (std::isalpha(static_cast<unsigned char>(re[k])) || re[k] == '-'); ++k)
+        has_i = has_i || re[k] == 'i';
+      if (has_i && k < re.size() && (re[k] == ':' || re[k] == ')')) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
     const std::vector<std::pair<std::string, std::string>>& named_texts,
     const ontology::Ontology& onto) {
@@ -591,7 +622,9 @@ Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
   // The atoms are lower case; a case-insensitive Set finds them in any case.
   std::vector<std::string> atoms;
   rs->impl_->filtered.Compile(&atoms);
-  if (!atoms.empty()) {
+  if (!atoms.empty() && !AnyCaseInsensitive(rs->impl_->patterns))
+    rs->impl_->atom_scanner = AtomScanner::Create(atoms);
+  if (!atoms.empty() && !rs->impl_->atom_scanner) {
     RE2::Options o = PatternOptions();
     o.set_case_sensitive(false);
     o.set_max_mem(kPreselectMaxMem);
@@ -669,7 +702,8 @@ void RuleSet::Match(std::string_view slotted,
   // (every pattern if the atom Set's DFA ran out of memory).
   std::vector<int> atoms;
   RE2::Set::ErrorInfo error{RE2::Set::kNoError};
-  if (impl_->atoms) impl_->atoms->Match(slotted, &atoms, &error);
+  if (impl_->atom_scanner) impl_->atom_scanner->Find(slotted, &atoms);
+  else if (impl_->atoms) impl_->atoms->Match(slotted, &atoms, &error);
   if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
   std::sort(atoms.begin(), atoms.end());
   for (int h : impl_->Candidates(atoms))

@@ -1,0 +1,146 @@
+#include "rules/atom_scanner.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace newsgraph::rules {
+
+namespace {
+
+unsigned char Lower(unsigned char b) {
+  return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32) : b;
+}
+
+// Characters without case outside ASCII: punctuation, symbols, CJK, kana,
+// hangul. A conservative list: anything else makes Create decline.
+bool Caseless(uint32_t c) {
+  return c < 0x80 || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7 ||
+         c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x3000 && c <= 0x30FF) ||
+         (c >= 0x3100 && c <= 0x312F) || (c >= 0x31F0 && c <= 0x31FF) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF01 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF9F);
+}
+
+// True when `s` is UTF-8 made only of caseless characters.
+bool AllCaseless(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    uint32_t c = len == 1 ? b : b & (0x7F >> len);
+    for (int k = 1; k < len; ++k) {
+      const auto t = static_cast<unsigned char>(s[i + k]);
+      if ((t >> 6) != 2) return false;
+      c = (c << 6) | (t & 0x3F);
+    }
+    if (!Caseless(c)) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<AtomScanner> AtomScanner::Create(
+    const std::vector<std::string>& atoms) {
+  std::unique_ptr<AtomScanner> s(new AtomScanner());
+  s->atom_count_ = atoms.size();
+  for (const auto& a : atoms) {
+    if (a.empty() || !AllCaseless(a)) return nullptr;
+    for (char ch : a) {
+      const unsigned char b = Lower(static_cast<unsigned char>(ch));
+      if (s->class_of_[b] == 0) {
+        if (s->classes_ == 255) return nullptr;
+        s->class_of_[b] = static_cast<uint8_t>(++s->classes_);
+      }
+    }
+  }
+  // Upper-case ASCII letters share their lower-case letter's class.
+  for (int b = 'A'; b <= 'Z'; ++b) s->class_of_[b] = s->class_of_[b + 32];
+  const int nc = ++s->classes_;  // class 0: bytes in no atom
+
+  // The trie (goto function), -1 where there is no edge.
+  std::vector<int32_t> go(nc, -1);
+  std::vector<std::vector<int>> own(1);
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    int32_t state = 0;
+    for (char ch : atoms[i]) {
+      const int c = s->class_of_[static_cast<unsigned char>(ch)];
+      int32_t& next = go[size_t(state) * nc + c];
+      if (next < 0) {
+        next = int32_t(own.size());
+        own.emplace_back();
+        go.resize(go.size() + nc, -1);
+      }
+      state = go[size_t(state) * nc + c];  // `next` may dangle after resize
+    }
+    own[state].push_back(int(i));
+  }
+  const size_t n = own.size();
+  if (n > 65535) return nullptr;
+
+  // Breadth first: failure links, the full transition table, and each
+  // state's outputs (its own atoms, then its failure state's).
+  std::vector<int32_t> fail(n, 0);
+  std::vector<std::vector<int>> out(n);
+  s->delta_.assign(n * nc, 0);
+  std::deque<int32_t> queue;
+  out[0] = own[0];
+  for (int c = 0; c < nc; ++c) {
+    const int32_t t = go[c];
+    if (t > 0) {
+      s->delta_[c] = uint16_t(t);
+      fail[t] = 0;
+      queue.push_back(t);
+    }
+  }
+  while (!queue.empty()) {
+    const int32_t u = queue.front();
+    queue.pop_front();
+    out[u] = own[u];
+    out[u].insert(out[u].end(), out[fail[u]].begin(), out[fail[u]].end());
+    for (int c = 0; c < nc; ++c) {
+      const int32_t t = go[size_t(u) * nc + c];
+      if (t > 0) {
+        fail[t] = s->delta_[size_t(fail[u]) * nc + c];
+        s->delta_[size_t(u) * nc + c] = uint16_t(t);
+        queue.push_back(t);
+      } else {
+        s->delta_[size_t(u) * nc + c] = s->delta_[size_t(fail[u]) * nc + c];
+      }
+    }
+  }
+  s->outputs_begin_.reserve(n + 1);
+  for (size_t u = 0; u < n; ++u) {
+    s->outputs_begin_.push_back(uint32_t(s->outputs_.size()));
+    s->outputs_.insert(s->outputs_.end(), out[u].begin(), out[u].end());
+  }
+  s->outputs_begin_.push_back(uint32_t(s->outputs_.size()));
+  return s;
+}
+
+void AtomScanner::Find(std::string_view text, std::vector<int>* found) const {
+  thread_local std::vector<uint8_t> marks;
+  if (marks.size() < atom_count_) marks.resize(atom_count_, 0);
+  const size_t first = found->size();
+  const int nc = classes_;
+  uint32_t state = 0;
+  for (char ch : text) {
+    state = delta_[size_t(state) * nc + class_of_[static_cast<unsigned char>(ch)]];
+    for (uint32_t k = outputs_begin_[state], e = outputs_begin_[state + 1]; k < e; ++k) {
+      const int atom = outputs_[k];
+      if (!marks[atom]) {
+        marks[atom] = 1;
+        found->push_back(atom);
+      }
+    }
+  }
+  for (size_t k = first; k < found->size(); ++k) marks[(*found)[k]] = 0;
+  std::sort(found->begin() + first, found->end());
+}
+
+}  // namespace newsgraph::rules
