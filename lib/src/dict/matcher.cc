@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <deque>
 #include <map>
 
 namespace newsgraph::dict {
@@ -30,7 +29,8 @@ bool IsShortUpperCaseAlias(std::string_view alias) {
 }
 
 Result<std::unique_ptr<Matcher>> Matcher::Build(
-    const Dictionary& dictionary, const text::Normalizer& normalizer) {
+    const Dictionary& dictionary, const text::Normalizer& normalizer,
+    int dense_depth) {
   auto m = std::unique_ptr<Matcher>(new Matcher());
   // Trie construction with ordered maps, flattened afterwards.
   std::vector<std::map<uint8_t, int32_t>> trie(1);
@@ -58,6 +58,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Build(
         s = it->second;
       }
     }
+    p.norm = std::move(norm);
     if (output[s] >= 0) {
       // Same normalized form twice. Keep a case-insensitive one if any, so
       // that "Meta" listed as alias and exact does not lose the loose form.
@@ -95,48 +96,131 @@ Result<std::unique_ptr<Matcher>> Matcher::Build(
     for (const auto& a : e.former) add_spellings(a, i, false);
     for (const auto& a : e.exact) add_spellings(a, i, true);
   }
-  // Flatten and compute failure links breadth first.
-  m->nodes_.resize(trie.size());
-  for (size_t s = 0; s < trie.size(); ++s) {
-    m->nodes_[s].output = output[s];
-    m->nodes_[s].edge_begin = uint32_t(m->edges_.size());
-    for (auto [c, t] : trie[s]) m->edges_.push_back(Edge{c, t});
-    m->nodes_[s].edge_end = uint32_t(m->edges_.size());
+
+  // Renumber the states breadth first: a state's failure link (shallower)
+  // then always has a smaller id, and the shallow states form a prefix.
+  const size_t n = trie.size();
+  std::vector<uint32_t> order;  // new id -> trie index
+  std::vector<uint32_t> id(n);  // trie index -> new id
+  std::vector<int> depth;       // by new id
+  order.reserve(n);
+  order.push_back(0);
+  depth.push_back(0);
+  for (size_t k = 0; k < order.size(); ++k) {
+    for (auto [c, t] : trie[order[k]]) {
+      id[t] = uint32_t(order.size());
+      order.push_back(uint32_t(t));
+      depth.push_back(depth[k] + 1);
+    }
   }
-  for (int c = 0; c < 256; ++c) m->root_next_[c] = 0;
-  for (auto [c, t] : trie[0]) m->root_next_[c] = t;
-  std::deque<int32_t> queue;
-  for (auto [c, t] : trie[0]) {
-    m->nodes_[t].fail = 0;
-    queue.push_back(t);
+  // Children by new id, sorted by byte; failure and dictionary links.
+  std::vector<std::vector<std::pair<uint8_t, uint32_t>>> kids(n);
+  for (size_t s = 0; s < n; ++s)
+    for (auto [c, t] : trie[order[s]]) kids[s].emplace_back(c, id[t]);
+  auto child = [&](uint32_t s, uint8_t c) -> int64_t {
+    for (auto [b, t] : kids[s])
+      if (b == c) return t;
+    return -1;
+  };
+  std::vector<uint32_t> fail(n, 0);
+  m->output_.assign(n, -1);
+  m->dict_link_.assign(n, -1);
+  for (size_t s = 0; s < n; ++s) m->output_[s] = output[order[s]];
+  for (uint32_t s = 0; s < n; ++s) {
+    for (auto [c, t] : kids[s]) {
+      uint32_t f = 0;
+      if (s != 0) {
+        // The longest proper suffix that can go on with c.
+        uint32_t g = fail[s];
+        while (true) {
+          int64_t next = child(g, c);
+          if (next >= 0) {
+            f = uint32_t(next);
+            break;
+          }
+          if (g == 0) break;
+          g = fail[g];
+        }
+      }
+      fail[t] = f;
+      m->dict_link_[t] = m->output_[f] >= 0 ? int32_t(f) : m->dict_link_[f];
+    }
   }
-  while (!queue.empty()) {
-    int32_t s = queue.front();
-    queue.pop_front();
-    for (auto [c, t] : trie[s]) {
-      int32_t f = m->nodes_[s].fail;
-      m->nodes_[t].fail = m->Next(f, c);
-      if (m->nodes_[t].fail == t) m->nodes_[t].fail = 0;
-      int32_t fl = m->nodes_[t].fail;
-      m->nodes_[t].dict_link =
-          m->nodes_[fl].output >= 0 ? fl : m->nodes_[fl].dict_link;
-      queue.push_back(t);
+  auto packed = [&](uint32_t s) {
+    return s << 1 | uint32_t(m->output_[s] >= 0 || m->dict_link_[s] >= 0);
+  };
+
+  // Byte classes, in byte order; class 0 is every byte of no alias.
+  bool used[256] = {};
+  for (const auto& k : kids)
+    for (auto [c, t] : k) used[c] = true;
+  m->class_count_ = 1;
+  for (int b = 0; b < 256; ++b)
+    m->byte_class_[b] = used[b] ? uint8_t(m->class_count_++) : 0;
+  const uint32_t classes = m->class_count_;
+
+  // Dense rows for the shallow states, as deep as the size cap allows.
+  int d = std::max(dense_depth, 0);
+  auto dense_count = [&](int max_depth) {
+    size_t r = 0;
+    while (r < n && depth[r] <= max_depth) ++r;
+    return r;
+  };
+  size_t rows = dense_count(d);
+  while (d > 0 && rows * classes > kMaxDenseEntries) rows = dense_count(--d);
+  m->dense_states_ = uint32_t(rows);
+  m->dense_.assign(rows * classes, 0);
+  for (uint32_t s = 0; s < rows; ++s) {
+    uint32_t* row = &m->dense_[size_t(s) * classes];
+    if (s != 0) {
+      const uint32_t* from = &m->dense_[size_t(fail[s]) * classes];
+      std::copy(from, from + classes, row);
+    }
+    for (auto [c, t] : kids[s]) row[m->byte_class_[c]] = packed(t);
+  }
+  // Sparse states: failure link and edges.
+  m->sparse_.assign(n, Sparse{});
+  for (uint32_t s = uint32_t(rows); s < n; ++s) {
+    Sparse& sp = m->sparse_[s];
+    sp.fail = fail[s];
+    sp.count = uint16_t(kids[s].size());
+    if (kids[s].empty()) continue;
+    sp.first_byte = kids[s].front().first;
+    if (kids[s].size() == 1) {
+      sp.edge = packed(kids[s].front().second);
+      continue;
+    }
+    sp.edge = uint32_t(m->edge_bytes_.size());
+    for (auto [c, t] : kids[s]) {
+      m->edge_bytes_.push_back(c);
+      m->edge_targets_.push_back(packed(t));
     }
   }
   return m;
 }
 
-int32_t Matcher::Next(int32_t state, uint8_t byte) const {
+inline uint32_t Matcher::Step(uint32_t s, uint8_t byte) const {
+  const uint32_t cls = byte_class_[byte];
+  if (cls == 0) return 0;  // no alias has this byte: back to the root
   while (true) {
-    if (state == 0) return root_next_[byte];
-    const Node& n = nodes_[state];
-    // Edges are sorted by byte: binary search.
-    auto first = edges_.begin() + n.edge_begin;
-    auto last = edges_.begin() + n.edge_end;
-    auto it = std::lower_bound(first, last, byte,
-                               [](const Edge& e, uint8_t b) { return e.byte < b; });
-    if (it != last && it->byte == byte) return it->target;
-    state = n.fail;
+    if (s < dense_states_) return dense_[size_t(s) * class_count_ + cls];
+    const Sparse& n = sparse_[s];
+    if (n.count != 0 && byte >= n.first_byte) {
+      if (n.count == 1) {
+        if (byte == n.first_byte) return n.edge;
+      } else {
+        const uint8_t* first = edge_bytes_.data() + n.edge;
+        const uint8_t* last = first + n.count;
+        const uint8_t* it = first;
+        if (n.count <= 8) {
+          while (it != last && *it < byte) ++it;
+        } else {
+          it = std::lower_bound(first, last, byte);
+        }
+        if (it != last && *it == byte) return edge_targets_[n.edge + (it - first)];
+      }
+    }
+    s = n.fail;
   }
 }
 
@@ -159,13 +243,38 @@ bool Matcher::Accept(const Pattern& p, std::string_view source,
 void Matcher::FindAll(std::string_view source, const text::Normalized& norm,
                       std::vector<Candidate>* out) const {
   const std::string& t = norm.text;
-  int32_t s = 0;
-  for (uint32_t i = 0; i < t.size(); ++i) {
-    s = Next(s, uint8_t(t[i]));
-    for (int32_t o = nodes_[s].output >= 0 ? s : nodes_[s].dict_link; o > 0;
-         o = nodes_[o].dict_link) {
-      const Pattern& p = patterns_[nodes_[o].output];
+  const size_t size = t.size();
+  uint32_t v = 0;  // packed state
+  for (uint32_t i = 0; i < size; ++i) {
+    v = Step(v >> 1, uint8_t(t[i]));
+    if (!(v & 1)) continue;
+    const uint32_t s = v >> 1;
+    for (int32_t o = output_[s] >= 0 ? int32_t(s) : dict_link_[s]; o > 0;
+         o = dict_link_[o]) {
+      const Pattern& p = patterns_[output_[o]];
       uint32_t end = i + 1, begin = end - p.length;
+      if (Accept(p, source, norm, begin, end))
+        out->push_back(Candidate{begin, end, p.entity});
+    }
+  }
+}
+
+void Matcher::FindAllSlow(std::string_view source, const text::Normalized& norm,
+                          std::vector<Candidate>* out) const {
+  // At each end position the candidates come longest first, as the
+  // automaton's output chain gives them.
+  std::vector<size_t> by_length(patterns_.size());
+  for (size_t k = 0; k < by_length.size(); ++k) by_length[k] = k;
+  std::stable_sort(by_length.begin(), by_length.end(), [&](size_t a, size_t b) {
+    return patterns_[a].length > patterns_[b].length;
+  });
+  const std::string& t = norm.text;
+  for (uint32_t end = 1; end <= t.size(); ++end) {
+    for (size_t k : by_length) {
+      const Pattern& p = patterns_[k];
+      if (p.length > end) continue;
+      const uint32_t begin = end - p.length;
+      if (t.compare(begin, p.length, p.norm) != 0) continue;
       if (Accept(p, source, norm, begin, end))
         out->push_back(Candidate{begin, end, p.entity});
     }

@@ -24,16 +24,36 @@ struct Candidate {
 // Matching rules: Latin aliases match on ASCII word boundaries only;
 // aliases listed as `exact`, and all-upper-case Latin aliases of at most
 // five characters, must match the source text case-sensitively.
+//
+// The automaton is laid out for a cache-cold scan: bytes map to classes
+// (bytes of no alias share class 0 and always lead back to the root); the
+// states of depth <= dense_depth, numbered first, have full transition rows
+// over the classes (failure links resolved), deeper states keep their
+// sorted edges and a failure link. A state id carries in its low bit
+// whether a match ends there, so the scan touches output data only then.
 class Matcher {
  public:
+  // Depth of the states with dense rows; rows are built only while their
+  // table stays within kMaxDenseEntries.
+  static constexpr int kDefaultDenseDepth = 2;
+  static constexpr size_t kMaxDenseEntries = size_t(1) << 16;
+
   static Result<std::unique_ptr<Matcher>> Build(
-      const Dictionary& dictionary, const text::Normalizer& normalizer);
+      const Dictionary& dictionary, const text::Normalizer& normalizer,
+      int dense_depth = kDefaultDenseDepth);
 
   // Appends every valid candidate in `norm` (the normalization of `source`).
   void FindAll(std::string_view source, const text::Normalized& norm,
                std::vector<Candidate>* out) const;
 
+  // The same candidates in the same order, found by comparing every
+  // pattern at every position: slow, a reference for tests.
+  void FindAllSlow(std::string_view source, const text::Normalized& norm,
+                   std::vector<Candidate>* out) const;
+
   size_t pattern_count() const { return patterns_.size(); }
+  size_t state_count() const { return sparse_.size(); }
+  size_t dense_state_count() const { return dense_states_; }
 
  private:
   struct Pattern {
@@ -42,27 +62,32 @@ class Matcher {
     bool case_sensitive;
     bool left_boundary, right_boundary;
     std::string exact_form;   // source spelling, for case-sensitive checks
+    std::string norm;         // normalized alias (FindAllSlow)
   };
-  struct Node {
-    int32_t fail = 0;
-    int32_t output = -1;      // pattern ending here, or -1
-    int32_t dict_link = -1;   // next node on the fail chain with an output
-    uint32_t edge_begin = 0, edge_end = 0;  // into edges_
-  };
-  struct Edge {
-    uint8_t byte;
-    int32_t target;
+  // A sparse (deep) state: its failure link and edges, one edge inline.
+  struct Sparse {
+    uint32_t fail = 0;        // plain state id
+    uint32_t edge = 0;        // the target (one edge) or index into edge_*_
+    uint16_t count = 0;       // number of edges
+    uint8_t first_byte = 0;   // smallest edge byte
   };
 
-  int32_t Next(int32_t state, uint8_t byte) const;
+  // Next packed state (id << 1 | has-output) from state `id` on `byte`.
+  inline uint32_t Step(uint32_t id, uint8_t byte) const;
   bool Accept(const Pattern& p, std::string_view source,
               const text::Normalized& norm, uint32_t begin,
               uint32_t end) const;
 
   std::vector<Pattern> patterns_;
-  std::vector<Node> nodes_;
-  std::vector<Edge> edges_;
-  int32_t root_next_[256];
+  uint8_t byte_class_[256] = {};
+  uint32_t class_count_ = 1;
+  uint32_t dense_states_ = 0;            // states [0, dense_states_) are dense
+  std::vector<uint32_t> dense_;          // dense_states_ x class_count_
+  std::vector<Sparse> sparse_;           // per state; unused for dense ones
+  std::vector<uint8_t> edge_bytes_;      // sorted per state
+  std::vector<uint32_t> edge_targets_;   // packed
+  std::vector<int32_t> output_;          // pattern ending at a state, or -1
+  std::vector<int32_t> dict_link_;       // next state with an output, or -1
 };
 
 // Keeps the leftmost-longest non-overlapping candidates, in text order.

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
+#include <nlohmann/json.hpp>
+
 #include "dict/dictionary.h"
 #include "dict/matcher.h"
 #include "ontology/ontology.h"
@@ -129,5 +133,108 @@ TEST_CASE("the shipped dictionary loads without conflicts") {
         "Copilot", "H100"}) {
     INFO(name);
     CHECK(f.dict->Find(name) >= 0);
+  }
+}
+
+namespace {
+
+// A random string over a small alphabet that makes aliases overlap and
+// share prefixes and suffixes: Latin letters of both cases, digits, spaces
+// and punctuation, CJK characters that share lead and continuation bytes,
+// middle dots and a full-width letter that normalizes to ASCII.
+std::string RandomText(std::mt19937& rng, size_t max_chars) {
+  static const char* kPieces[] = {
+      "a",  "b",  "A",  "B",  "c",  "1",  " ",  "-",  "_",  ".",
+      "微", "软", "公", "司", "英", "伟", "达", "司", "·", "・",
+      "Ａ", "ß",  "é",  "\xe4\xb8\x80", "\xe4\xb8\x81", "\xef\xbc\x8c"};
+  std::uniform_int_distribution<size_t> len(1, max_chars);
+  std::uniform_int_distribution<size_t> pick(0, std::size(kPieces) - 1);
+  std::string s;
+  for (size_t n = len(rng); n > 0; --n) s += kPieces[pick(rng)];
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("matcher: the automaton agrees with a pattern-by-pattern scan") {
+  std::mt19937 rng(20240611);
+  for (int round = 0; round < 40; ++round) {
+    Fixture f;
+    std::uniform_int_distribution<int> count(1, 30);
+    const int entities = count(rng);
+    for (int e = 0; e < entities; ++e) {
+      nlohmann::json j;
+      j["name"] = "E" + std::to_string(e) + RandomText(rng, 4);
+      j["type"] = "company";
+      std::vector<std::string> aliases, exact;
+      for (int k = rng() % 4; k > 0; --k) aliases.push_back(RandomText(rng, 4));
+      for (int k = rng() % 2; k > 0; --k) exact.push_back(RandomText(rng, 3));
+      j["aliases"] = aliases;
+      j["exact"] = exact;
+      // Aliases another entity has taken are refused; that is fine here.
+      auto parsed = dict::ParseEntityLine(j.dump(), "random");
+      if (!parsed.ok()) continue;
+      (void)f.dict->Add(std::move(parsed).value(), "random");
+    }
+    if (f.dict->entities().empty()) continue;
+    std::vector<std::unique_ptr<dict::Matcher>> matchers;
+    for (int depth : {0, 1, 2, 3, 8}) {
+      auto m = dict::Matcher::Build(*f.dict, *f.norm, depth);
+      REQUIRE(m.ok());
+      matchers.push_back(std::move(m).value());
+    }
+    for (int t = 0; t < 30; ++t) {
+      const std::string text = RandomText(rng, 40);
+      auto nt = f.norm->Normalize(text);
+      std::vector<dict::Candidate> want;
+      matchers[0]->FindAllSlow(text, nt, &want);
+      for (const auto& m : matchers) {
+        std::vector<dict::Candidate> got;
+        m->FindAll(text, nt, &got);
+        INFO(text << " dense states " << m->dense_state_count());
+        REQUIRE(got.size() == want.size());
+        for (size_t k = 0; k < got.size(); ++k) {
+          CHECK(got[k].begin == want[k].begin);
+          CHECK(got[k].end == want[k].end);
+          CHECK(got[k].entity == want[k].entity);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("matcher: the shipped dictionary agrees with a pattern-by-pattern scan") {
+  Fixture f;
+  REQUIRE(f.dict
+              ->LoadDirectory(std::string(NEWSGRAPH_SOURCE_DIR) +
+                              "/dictionaries/entities")
+              .ok());
+  auto dense = dict::Matcher::Build(*f.dict, *f.norm);
+  auto sparse = dict::Matcher::Build(*f.dict, *f.norm, 0);
+  REQUIRE(dense.ok());
+  REQUIRE(sparse.ok());
+  CHECK((*dense)->dense_state_count() > (*sparse)->dense_state_count());
+  const std::string texts[] = {
+      "微软公司与英伟达合作，OpenAI和Microsoft宣布；埃隆・马斯克的xAI已上线。",
+      "GE Vernova and NVIDIA said BlackRock's GIP, MGX and Microsoft formed AIP.",
+      "Sam Altman、萨提亚·纳德拉和黄仁勋出席。SoftBank 软银 Arm ARM arm",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    auto nt = f.norm->Normalize(text);
+    std::vector<dict::Candidate> want, a, b;
+    (*dense)->FindAllSlow(text, nt, &want);
+    (*dense)->FindAll(text, nt, &a);
+    (*sparse)->FindAll(text, nt, &b);
+    CHECK(!want.empty());
+    REQUIRE(a.size() == want.size());
+    REQUIRE(b.size() == want.size());
+    for (size_t k = 0; k < want.size(); ++k) {
+      CHECK(a[k].begin == want[k].begin);
+      CHECK(a[k].end == want[k].end);
+      CHECK(a[k].entity == want[k].entity);
+      CHECK(b[k].begin == want[k].begin);
+      CHECK(b[k].entity == want[k].entity);
+    }
   }
 }

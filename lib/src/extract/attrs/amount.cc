@@ -1,6 +1,7 @@
 #include "extract/attrs/amount.h"
 
 #include <array>
+#include <cstdint>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -369,21 +370,46 @@ std::optional<Candidate> NumberWordAt(std::string_view text, size_t pos) {
 
 // A currency prefix ("$", "us$", "rmb ", "人民币") followed by a number.
 std::optional<Candidate> PrefixCurrencyAt(std::string_view text, size_t pos) {
-  static const std::array<bool, 256> kFirstBytes = [] {
-    std::array<bool, 256> first{};
-    for (const Code& c : kPrefixCurrencies) {
-      first[static_cast<unsigned char>(c.text.front())] = true;
+  // The entries starting with each byte, in table order (most bytes start
+  // none, a few start one to four).
+  struct FirstByteIndex {
+    std::array<uint8_t, 257> begin{};
+    std::array<uint8_t, std::size(kPrefixCurrencies)> entries{};
+  };
+  static const FirstByteIndex kIndex = [] {
+    FirstByteIndex x;
+    size_t n = 0;
+    for (int b = 0; b < 256; ++b) {
+      x.begin[b] = static_cast<uint8_t>(n);
+      for (size_t k = 0; k < std::size(kPrefixCurrencies); ++k) {
+        if (static_cast<unsigned char>(kPrefixCurrencies[k].text.front()) == b)
+          x.entries[n++] = static_cast<uint8_t>(k);
+      }
     }
-    return first;
+    x.begin[256] = static_cast<uint8_t>(n);
+    return x;
   }();
-  if (pos >= text.size() ||
-      !kFirstBytes[static_cast<unsigned char>(text[pos])]) {
-    return std::nullopt;
+  if (pos >= text.size()) return std::nullopt;
+  const unsigned char first = static_cast<unsigned char>(text[pos]);
+  const size_t lo = kIndex.begin[first], hi = kIndex.begin[first + 1];
+  if (lo == hi) return std::nullopt;
+  // Longest() over the entries with this first byte.
+  int i = -1;
+  for (size_t x = lo; x < hi; ++x) {
+    const size_t k = kIndex.entries[x];
+    std::string_view w = kPrefixCurrencies[k].text;
+    if (!HasAt(text, pos, w)) continue;
+    if (IsAsciiAlpha(w.back()) && !BoundaryAfter(text, pos + w.size())) {
+      continue;
+    }
+    if (i < 0 || w.size() > kPrefixCurrencies[i].text.size()) {
+      i = static_cast<int>(k);
+    }
   }
-  int i = Longest(text, pos, kPrefixCurrencies);
   if (i < 0) {
     // Letter codes end at the number, not at a word boundary ("rmb5").
-    for (size_t k = 0; k < std::size(kPrefixCurrencies); ++k) {
+    for (size_t x = lo; x < hi; ++x) {
+      const size_t k = kIndex.entries[x];
       std::string_view w = kPrefixCurrencies[k].text;
       if (HasAt(text, pos, w) && DigitAt(text, pos + w.size()) &&
           (i < 0 || w.size() > kPrefixCurrencies[i].text.size())) {

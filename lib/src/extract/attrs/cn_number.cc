@@ -1,6 +1,5 @@
 #include "extract/attrs/cn_number.h"
 
-#include <vector>
 
 #include "extract/attrs/text_scan.h"
 
@@ -24,23 +23,35 @@ double Pow10(int e) {
   return v;
 }
 
-// Splits `text` into tokens; nullopt if any character is not a numeral.
-std::optional<std::vector<Token>> Tokenize(std::string_view text) {
-  std::vector<Token> out;
+// The tokens of a numeral, in a fixed array: numerals longer than
+// kMaxTokens are refused before they are parsed.
+struct Tokens {
+  Token t[kMaxTokens];
+  size_t n = 0;
+  const Token& operator[](size_t i) const { return t[i]; }
+  size_t size() const { return n; }
+  const Token* begin() const { return t; }
+  const Token* end() const { return t + n; }
+};
+
+// Calls f(token) for each character of `text`; false (and stops) when a
+// character is not a numeral or f returns false.
+template <typename F>
+bool ForEachToken(std::string_view text, F f) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t len = 0;
     char32_t cp = DecodeAt(text, pos, &len);
     Token t{ChineseDigitValue(cp), ChineseUnitExponent(cp)};
-    if (t.digit < 0 && t.exp < 0) return std::nullopt;
-    out.push_back(t);
+    if (t.digit < 0 && t.exp < 0) return false;
+    if (!f(t)) return false;
     pos += len;
   }
-  return out;
+  return true;
 }
 
 // A section below 10^4: digits and 十百千, with 零 marking skipped places.
-std::optional<double> ParseSection(const std::vector<Token>& t, size_t lo,
+std::optional<double> ParseSection(const Tokens& t, size_t lo,
                                    size_t hi) {
   if (lo >= hi) return std::nullopt;
   double value = 0;
@@ -83,11 +94,11 @@ std::optional<double> ParseSection(const std::vector<Token>& t, size_t lo,
   return value;
 }
 
-std::optional<double> ParseUnits(const std::vector<Token>& t, size_t lo,
+std::optional<double> ParseUnits(const Tokens& t, size_t lo,
                                  size_t hi);
 
 // The part after a 万 or 亿 (worth 10^exp); must stay below 10^exp.
-std::optional<double> ParseLow(const std::vector<Token>& t, size_t lo,
+std::optional<double> ParseLow(const Tokens& t, size_t lo,
                                size_t hi, int exp) {
   if (lo >= hi) return 0.0;
   if (t[lo].exp >= 2) return std::nullopt;  // "亿万", "万千" are not numbers
@@ -99,7 +110,7 @@ std::optional<double> ParseLow(const std::vector<Token>& t, size_t lo,
   return v;
 }
 
-std::optional<double> ParseUnits(const std::vector<Token>& t, size_t lo,
+std::optional<double> ParseUnits(const Tokens& t, size_t lo,
                                  size_t hi) {
   if (lo >= hi) return std::nullopt;
   for (int big : {8, 4}) {
@@ -199,41 +210,45 @@ size_t ChineseNumeralLength(std::string_view text) {
 }
 
 std::optional<double> ParseChineseNumeral(std::string_view text) {
-  auto tokens = Tokenize(text);
-  if (!tokens || tokens->empty() || tokens->size() > kMaxTokens) {
-    return std::nullopt;
-  }
+  Tokens tokens;
+  bool too_long = false;
+  const bool ok = ForEachToken(text, [&](const Token& t) {
+    if (tokens.n == kMaxTokens) {
+      too_long = true;  // keep checking the rest is numerals; refused below
+      return true;
+    }
+    tokens.t[tokens.n++] = t;
+    return true;
+  });
+  if (!ok || tokens.size() == 0 || too_long) return std::nullopt;
   bool any_unit = false;
-  for (const Token& t : *tokens) any_unit = any_unit || t.exp >= 0;
+  for (const Token& t : tokens) any_unit = any_unit || t.exp >= 0;
   if (!any_unit) {
     double v = 0;
-    for (const Token& t : *tokens) v = v * 10 + t.digit;
+    for (const Token& t : tokens) v = v * 10 + t.digit;
     return v;
   }
-  return ParseUnits(*tokens, 0, tokens->size());
+  return ParseUnits(tokens, 0, tokens.size());
 }
 
 bool IsChineseDigitString(std::string_view text) {
-  auto tokens = Tokenize(text);
-  if (!tokens || tokens->empty()) return false;
-  for (const Token& t : *tokens) {
-    if (t.exp >= 0) return false;
-  }
-  return true;
+  if (text.empty()) return false;
+  return ForEachToken(text, [](const Token& t) { return t.exp < 0; });
 }
 
 std::optional<int> ChineseMultiplierExponent(std::string_view text) {
-  auto tokens = Tokenize(text);
-  if (!tokens || tokens->empty()) return std::nullopt;
+  if (text.empty()) return std::nullopt;
   int total = 0;
   int stage = 0;  // 0: nothing yet, 1: after 十百千, 2: after 万, 3: after 亿
-  for (const Token& t : *tokens) {
-    if (t.exp < 0) return std::nullopt;
+  const bool ok = ForEachToken(text, [&](const Token& t) {
+    if (t.exp < 0) return false;
     const int s = t.exp <= 3 ? 1 : (t.exp == 4 ? 2 : 3);
-    if (s <= stage) return std::nullopt;
+    if (s <= stage) return false;
     stage = s;
     total += t.exp;
-  }
+    return true;
+  });
+  if (!ok) return std::nullopt;
   return total;
 }
 

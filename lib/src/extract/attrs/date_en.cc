@@ -1,4 +1,6 @@
 // English date patterns for FindDates.
+#include <algorithm>
+#include <iterator>
 #include <string_view>
 
 #include "extract/attrs/date_rules.h"
@@ -360,6 +362,27 @@ std::optional<Found> DayFirstAt(std::string_view text, size_t pos,
   return f;
 }
 
+// True when `word` (a whole run of ASCII letters) is the first word of some
+// English date form below: "fiscal", "fy", a deixis ("today", "earlier ..."),
+// a modifier ("last", "since"), a weekday or a month name. Every form that
+// starts with a letter starts with one of these words, so the rest of a
+// text's words are dismissed here without probing each table.
+bool MayStartEnglishDate(std::string_view word) {
+  static constexpr std::string_view kFirstWords[] = {
+      "apr",      "april",   "aug",      "august",   "dec",      "december",
+      "earlier",  "feb",     "february", "fiscal",   "friday",   "fy",
+      "jan",      "january", "jul",      "july",     "jun",      "june",
+      "last",     "later",   "mar",      "march",    "may",      "monday",
+      "next",     "nov",     "november", "oct",      "october",  "saturday",
+      "sep",      "sept",    "september", "since",   "sunday",   "this",
+      "thursday", "today",   "tomorrow", "tonight",  "tuesday",  "wednesday",
+      "yesterday",
+  };
+  if (word.size() < 2 || word.size() > 9) return false;
+  return std::binary_search(std::begin(kFirstWords), std::end(kFirstWords),
+                            word);
+}
+
 }  // namespace
 
 std::optional<Found> MatchEnglish(std::string_view text, size_t pos,
@@ -382,6 +405,11 @@ std::optional<Found> MatchEnglish(std::string_view text, size_t pos,
     return f;
   }
   if (!AlphaAt(text, pos)) return std::nullopt;
+  size_t word_end = pos;
+  while (word_end < text.size() && IsAsciiAlpha(text[word_end])) ++word_end;
+  if (!MayStartEnglishDate(text.substr(pos, word_end - pos))) {
+    return std::nullopt;
+  }
   if (auto f = FiscalAt(text, pos)) return f;
   if (auto f = DeixisAt(text, pos, ctx)) return f;
   if (auto f = ModifiedAt(text, pos, ctx)) return f;

@@ -1,7 +1,6 @@
 // Chinese and numeric date patterns for FindDates.
 #include <algorithm>
 #include <string_view>
-#include <vector>
 
 #include "extract/attrs/cn_number.h"
 #include "extract/attrs/date_rules.h"
@@ -12,6 +11,7 @@ namespace newsgraph::extract::attrs::date_rules {
 namespace {
 
 using base::Date;
+using namespace std::string_view_literals;
 
 constexpr size_t kCjk = 3;  // bytes of one BMP CJK character in UTF-8
 
@@ -151,7 +151,7 @@ std::optional<Found> YearAt(std::string_view text, size_t pos) {
   f.begin = pos;
   f.date = Date{year, 0, 0};
   f.names_year = true;
-  for (std::string_view fiscal : {"财年", "财政年度", "会计年度"}) {
+  for (std::string_view fiscal : {"财年"sv, "财政年度"sv, "会计年度"sv}) {
     if (HasAt(text, e, fiscal)) {
       f.end = e + fiscal.size();
       return f;
@@ -270,17 +270,25 @@ bool CharAtIn(std::string_view text, size_t pos, std::string_view chars) {
 // Whether a kDeixis entry starts with the code point `cp` (most characters
 // of a text start none, and the table is long).
 bool StartsDeixis(char32_t cp) {
-  static const std::vector<char32_t> kFirst = [] {
-    std::vector<char32_t> v;
-    for (const Deixis& d : kDeixis) {
-      size_t len = 0;
-      v.push_back(DecodeAt(d.text, 0, &len));
-    }
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return v;
-  }();
-  return std::binary_search(kFirst.begin(), kFirst.end(), cp);
+  switch (cp) {
+    case U'今': case U'本': case U'去': case U'上': case U'前': case U'明':
+    case U'当': case U'同': case U'次': case U'翌': case U'这': case U'下':
+    case U'昨':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether a weekday ("周三", "上周五", "星期三", "礼拜天") may start with `cp`.
+bool StartsWeekday(char32_t cp) {
+  switch (cp) {
+    case U'上': case U'本': case U'这': case U'下': case U'星': case U'礼':
+    case U'禮': case U'周': case U'週':
+      return true;
+    default:
+      return false;
+  }
 }
 
 // "今年", "去年9月", "当年9月", "上月", "本月3日", "昨天".
@@ -348,10 +356,10 @@ std::optional<Found> WeekdayAt(std::string_view text, size_t pos,
   size_t p = pos;
   WeekMode mode = WeekMode::kOnOrBefore;
   for (auto [w, m] :
-       {std::pair<std::string_view, WeekMode>{"上", WeekMode::kLastWeek},
-        {"本", WeekMode::kThisWeek},
-        {"这", WeekMode::kThisWeek},
-        {"下", WeekMode::kNextWeek}}) {
+       {std::pair<std::string_view, WeekMode>{"上"sv, WeekMode::kLastWeek},
+        {"本"sv, WeekMode::kThisWeek},
+        {"这"sv, WeekMode::kThisWeek},
+        {"下"sv, WeekMode::kNextWeek}}) {
     if (HasAt(text, p, w)) {
       mode = m;
       p += w.size();
@@ -359,7 +367,7 @@ std::optional<Found> WeekdayAt(std::string_view text, size_t pos,
     }
   }
   size_t name_end = 0;
-  for (std::string_view name : {"星期", "礼拜", "禮拜", "周", "週"}) {
+  for (std::string_view name : {"星期"sv, "礼拜"sv, "禮拜"sv, "周"sv, "週"sv}) {
     if (HasAt(text, p, name)) {
       name_end = p + name.size();
       break;
@@ -406,6 +414,7 @@ std::optional<Found> MatchChinese(std::string_view text, size_t pos,
   }
   if (StartsDeixis(cp))
     if (auto f = DeixisAt(text, pos, ctx)) return f;
+  if (!StartsWeekday(cp)) return std::nullopt;
   return WeekdayAt(text, pos, ctx);
 }
 

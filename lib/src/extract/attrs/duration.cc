@@ -159,7 +159,16 @@ std::optional<Core> ChineseAt(std::string_view text, size_t pos) {
 
 // "five-year", "5 years", "18-month", "a decade", "two decades".
 std::optional<Core> EnglishAt(std::string_view text, size_t pos) {
-  if (!BoundaryBefore(text, pos)) return std::nullopt;
+  if (!BoundaryBefore(text, pos) || pos >= text.size()) return std::nullopt;
+  // A form starts with a digit, "decade-long", "year-long", "the ..." or a
+  // number word or article (ScanNumberWord: a e f n o s t).
+  switch (text[pos]) {
+    case 'a': case 'd': case 'e': case 'f': case 'n': case 'o': case 's':
+    case 't': case 'y':
+      break;
+    default:
+      if (!IsAsciiDigit(text[pos])) return std::nullopt;
+  }
   Core c;
   c.begin = pos;
   for (auto [w, y] : {std::pair<std::string_view, double>{"decade-long", 10},
@@ -260,7 +269,11 @@ std::vector<DurationMention> FindDurations(std::string_view text) {
       c = EnglishAt(text, pos);
       if (!c && IsAsciiDigit(ch)) c = ChineseAt(text, pos);
     } else if (static_cast<unsigned char>(ch) >= 0x80) {
-      c = ChineseAt(text, pos);
+      // ChineseAt needs "半年" or a Chinese numeral here.
+      size_t len = 0;
+      if (HasAt(text, pos, "半") || IsChineseNumeralAt(text, pos, &len)) {
+        c = ChineseAt(text, pos);
+      }
     }
     if (c) {
       const size_t begin = IntroducerStart(text, c->begin, floor);

@@ -93,32 +93,11 @@ char32_t DecodeBefore(std::string_view text, size_t pos, size_t* len) {
   return cp;
 }
 
-size_t CodePointLength(std::string_view text, size_t pos) {
+size_t MultiByteCodePointLength(std::string_view text, size_t pos) {
   if (pos >= text.size()) return 0;
   size_t len = 1;
   DecodeAt(text, pos, &len);
   return len;
-}
-
-bool DigitAt(std::string_view text, size_t pos) {
-  return pos < text.size() && IsAsciiDigit(text[pos]);
-}
-
-bool AlphaAt(std::string_view text, size_t pos) {
-  return pos < text.size() && IsAsciiAlpha(text[pos]);
-}
-
-bool BoundaryBefore(std::string_view text, size_t pos) {
-  return pos == 0 || pos > text.size() || !IsAsciiAlnum(text[pos - 1]);
-}
-
-bool BoundaryAfter(std::string_view text, size_t pos) {
-  return pos >= text.size() || !IsAsciiAlnum(text[pos]);
-}
-
-size_t SkipSpaces(std::string_view text, size_t pos) {
-  while (pos < text.size() && text[pos] == ' ') ++pos;
-  return pos;
 }
 
 std::optional<DecimalNumber> ScanDecimal(std::string_view text, size_t pos) {
@@ -161,7 +140,14 @@ double DecimalValue(std::string_view digits, int exp10) {
 
 std::optional<NumberWord> ScanNumberWord(std::string_view text, size_t pos,
                                          bool allow_article) {
-  if (!BoundaryBefore(text, pos)) return std::nullopt;
+  if (!BoundaryBefore(text, pos) || pos >= text.size()) return std::nullopt;
+  // Every word below starts with one of these letters.
+  switch (text[pos]) {
+    case 'a': case 'e': case 'f': case 'n': case 'o': case 's': case 't':
+      break;
+    default:
+      return std::nullopt;
+  }
   if (allow_article) {
     for (std::string_view a : {std::string_view("an"), std::string_view("a")}) {
       if (HasAt(text, pos, a) && BoundaryAfter(text, pos + a.size())) {

@@ -23,8 +23,13 @@ char32_t DecodeAt(std::string_view text, size_t pos, size_t* len);
 char32_t DecodeBefore(std::string_view text, size_t pos, size_t* len);
 
 // Byte length of the code point at text[pos] (1 for invalid bytes); 0 when
-// pos >= text.size().
-size_t CodePointLength(std::string_view text, size_t pos);
+// pos >= text.size(). (ASCII inline, the rest out of line.)
+size_t MultiByteCodePointLength(std::string_view text, size_t pos);
+inline size_t CodePointLength(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return 0;
+  if (static_cast<unsigned char>(text[pos]) < 0x80) return 1;
+  return MultiByteCodePointLength(text, pos);
+}
 
 // ASCII character classes; false for every byte of a multi-byte character.
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
@@ -34,8 +39,12 @@ inline bool IsAsciiAlpha(char c) {
 inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
 
 // True when text[pos] exists and is an ASCII digit / letter.
-bool DigitAt(std::string_view text, size_t pos);
-bool AlphaAt(std::string_view text, size_t pos);
+inline bool DigitAt(std::string_view text, size_t pos) {
+  return pos < text.size() && IsAsciiDigit(text[pos]);
+}
+inline bool AlphaAt(std::string_view text, size_t pos) {
+  return pos < text.size() && IsAsciiAlpha(text[pos]);
+}
 
 // True when `lit` occurs in text at byte offset pos. (Inline, first byte
 // compared first: the attribute scanners probe word tables at every
@@ -57,11 +66,18 @@ inline bool EndsAt(std::string_view text, size_t pos, std::string_view lit) {
 
 // True when no ASCII letter or digit touches position pos from the left /
 // from the right (a word boundary for ASCII words).
-bool BoundaryBefore(std::string_view text, size_t pos);
-bool BoundaryAfter(std::string_view text, size_t pos);
+inline bool BoundaryBefore(std::string_view text, size_t pos) {
+  return pos == 0 || pos > text.size() || !IsAsciiAlnum(text[pos - 1]);
+}
+inline bool BoundaryAfter(std::string_view text, size_t pos) {
+  return pos >= text.size() || !IsAsciiAlnum(text[pos]);
+}
 
 // Position after any ASCII spaces starting at pos.
-size_t SkipSpaces(std::string_view text, size_t pos);
+inline size_t SkipSpaces(std::string_view text, size_t pos) {
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  return pos;
+}
 
 // An ASCII decimal number: "300", "6.5", "1,000,000", "11.9".
 struct DecimalNumber {
