@@ -25,6 +25,8 @@ Status GraphStore::Impl::Prepare() {
       {&savepoint, "SAVEPOINT document"},
       {&release, "RELEASE document"},
       {&rollback_to, "ROLLBACK TO document"},
+      {&batch_savepoint, "SAVEPOINT batch"},
+      {&rollback_to_batch, "ROLLBACK TO batch"},
       {&find_doc, "SELECT id FROM documents WHERE content_hash = ?1"},
       {&insert_doc,
        "INSERT INTO documents (content_hash, source, path, doc_key, title, "
@@ -82,14 +84,15 @@ std::string UtcNow() {
   return buf;
 }
 
-// Adds one document inside an open transaction and savepoint.
+// Adds one document inside an open transaction.
 class DocumentWriter {
  public:
   DocumentWriter(GraphStore::Impl& im, AddResult* result)
       : im_(im), result_(result) {}
 
   Status Write(const StoredDocument& meta,
-               const std::vector<Relation>& relations);
+               const std::vector<Relation>& relations,
+               const std::string& ingested_at);
 
  private:
   struct Resolved {
@@ -219,7 +222,8 @@ Result<size_t> DocumentWriter::TouchRelation(int64_t subject,
 }
 
 Status DocumentWriter::Write(const StoredDocument& meta,
-                             const std::vector<Relation>& relations) {
+                             const std::vector<Relation>& relations,
+                             const std::string& ingested_at) {
   Stmt& ins = *im_.insert_doc;
   ins.Bind(1, meta.content_hash)
       .Bind(2, meta.source)
@@ -229,7 +233,7 @@ Status DocumentWriter::Write(const StoredDocument& meta,
       .BindTextOrNull(6, meta.date)
       .BindTextOrNull(7, meta.lang)
       .Bind(8, static_cast<int64_t>(meta.bytes))
-      .Bind(9, UtcNow())
+      .Bind(9, ingested_at)
       .Bind(10, static_cast<int64_t>(relations.size()));
   NEWSGRAPH_RETURN_IF_ERROR(ins.Run());
   int64_t doc_id = im_.db->LastInsertId();
@@ -311,8 +315,14 @@ Status GraphStore::BeginBatch() {
   if (impl_->read_only)
     return Status::InvalidArgument(path() + ": opened read-only");
   NEWSGRAPH_RETURN_IF_ERROR(impl_->begin->Run());
+  if (Status st = impl_->batch_savepoint->Run(); !st.ok()) {
+    (void)impl_->rollback->Run();
+    return st;
+  }
   impl_->in_batch = true;
   impl_->ClearCaches();
+  impl_->batch_log.clear();
+  impl_->batch_replayable = true;
   return Status::Ok();
 }
 
@@ -326,6 +336,7 @@ Status GraphStore::CommitBatch() {
   }
   impl_->in_batch = false;
   impl_->ClearCaches();
+  impl_->batch_log.clear();
   return Status::Ok();
 }
 
@@ -334,6 +345,22 @@ void GraphStore::RollbackBatch() {
   if (impl_->db->InTransaction()) (void)impl_->rollback->Run();
   impl_->in_batch = false;
   impl_->ClearCaches();
+  impl_->batch_log.clear();
+}
+
+// Undoes a document that failed in a replayable batch: rolls back to the
+// start of the batch and writes the logged documents again. Their ids and
+// rows come out the same, as the same writes run on the same state.
+Status GraphStore::Impl::Replay() {
+  ClearCaches();
+  NEWSGRAPH_RETURN_IF_ERROR(rollback_to_batch->Run());
+  for (const LoggedDocument& d : batch_log) {
+    AddResult ignored;
+    NEWSGRAPH_RETURN_IF_ERROR(
+        DocumentWriter(*this, &ignored).Write(d.meta, d.relations,
+                                              d.ingested_at));
+  }
+  return Status::Ok();
 }
 
 Result<AddResult> GraphStore::AddDocument(
@@ -358,8 +385,11 @@ Result<AddResult> GraphStore::AddDocument(
   bool own = !im.in_batch;
   if (own) NEWSGRAPH_RETURN_IF_ERROR(BeginBatch());
   AddResult result;
-  Status st = im.savepoint->Run();
+  // A document is written whole or not at all: see Impl::batch_log.
+  const bool savepoint = !im.batch_replayable;
+  Status st = savepoint ? im.savepoint->Run() : Status::Ok();
   if (st.ok()) {
+    std::string ingested_at;
     im.find_doc->Bind(1, meta.content_hash);
     auto found = im.find_doc->Step();
     if (found.ok() && *found) result.document_id = im.find_doc->Int(0);
@@ -369,14 +399,35 @@ Result<AddResult> GraphStore::AddDocument(
     } else if (*found) {
       result.duplicate = true;
     } else {
-      st = DocumentWriter(im, &result).Write(meta, relations);
+      ingested_at = UtcNow();
+      st = DocumentWriter(im, &result).Write(meta, relations, ingested_at);
     }
-    if (st.ok()) {
-      st = im.release->Run();
-    } else {
-      (void)im.rollback_to->Run();
-      (void)im.release->Run();
-      im.ClearCaches();
+    if (savepoint) {
+      if (st.ok()) {
+        st = im.release->Run();
+      } else {
+        (void)im.rollback_to->Run();
+        (void)im.release->Run();
+        im.ClearCaches();
+        if (!im.db->InTransaction()) RollbackBatch();  // SQLite ended it
+      }
+    } else if (!st.ok()) {
+      // SQLite may have rolled back the whole transaction itself (a full
+      // disk does): then, as when undoing fails, the batch is lost, which
+      // must not read as a document's fault (kDataError).
+      Status undo = im.db->InTransaction()
+                        ? im.Replay()
+                        : Status::IoError(path() + ": transaction aborted");
+      if (!undo.ok()) {
+        RollbackBatch();
+        if (st.code() != StatusCode::kDataError)
+          return st.WithPrefix(meta.doc_key);
+        return Status::IoError(meta.doc_key + ": " + st.message() +
+                               "; undoing it failed (" + undo.message() +
+                               "), the batch was rolled back");
+      }
+    } else if (!own && !result.duplicate) {
+      im.batch_log.push_back({meta, relations, std::move(ingested_at)});
     }
   }
   if (own) {

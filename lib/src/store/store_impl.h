@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "newsgraph/store.h"
 #include "store/sqlite.h"
@@ -65,9 +66,26 @@ struct GraphStore::Impl {
   std::unordered_map<std::string, CachedEntity> entity_cache;
   std::unordered_set<std::string> alias_cache;
 
+  // The documents written in the open batch, to write again after a
+  // failed one (see AddDocument in graph_store.cc). A batch opens a
+  // savepoint, 'batch'; while it holds only added documents it is
+  // `replayable`: documents are written without a savepoint of their own
+  // (SQLite copies every page a savepoint first changes to its journal:
+  // per document, that was a third of the writer's time), and a document
+  // that fails is undone by rolling back to 'batch' and writing the logged
+  // ones again. A removal in the batch ends that: later documents get a
+  // savepoint each.
+  struct LoggedDocument {
+    StoredDocument meta;
+    std::vector<Relation> relations;
+    std::string ingested_at;
+  };
+  std::vector<LoggedDocument> batch_log;
+  bool batch_replayable = true;
+
   // Prepared statements, created by Prepare().
   std::unique_ptr<store::Stmt> begin, commit, rollback, savepoint, release,
-      rollback_to;
+      rollback_to, batch_savepoint, rollback_to_batch;
   std::unique_ptr<store::Stmt> find_doc, insert_doc;
   std::unique_ptr<store::Stmt> find_entity_exact, find_entity_norm,
       find_discovered_norm, insert_entity, promote_entity, insert_alias;
@@ -80,6 +98,13 @@ struct GraphStore::Impl {
     entity_cache.clear();
     alias_cache.clear();
   }
+  // Forgets the batch's log; later documents get a savepoint each.
+  void EndReplay() {
+    batch_log.clear();
+    batch_replayable = false;
+  }
+  // Undoes a failed document of a replayable batch (graph_store.cc).
+  Status Replay();
   // Recomputes one relation's aggregate from its evidence.
   Result<store::Aggregate> Recompute(int64_t relation_id);
   // Creates missing evidence indexes (after a bulk load or a kill).
