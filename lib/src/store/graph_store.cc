@@ -53,8 +53,9 @@ Status GraphStore::Impl::Prepare() {
        "languages FROM relations WHERE subject_id = ?1 AND type = ?2 AND "
        "object_id = ?3"},
       {&insert_relation,
-       "INSERT INTO relations (subject_id, type, object_id) VALUES (?1, ?2, "
-       "?3)"},
+       "INSERT INTO relations (subject_id, type, object_id, evidence_count, "
+       "support_docs, first_seen, last_seen, languages) VALUES (?1, ?2, ?3, "
+       "?4, ?5, ?6, ?7, ?8)"},
       {&update_relation,
        "UPDATE relations SET evidence_count = ?2, support_docs = ?3, "
        "first_seen = ?4, last_seen = ?5, languages = ?6 WHERE id = ?1"},
@@ -99,22 +100,32 @@ class DocumentWriter {
     int64_t id;
     std::string name;
   };
+  using Key = GraphStore::Impl::RelationKey;
+  // A relation this document has evidence for.
   struct Touched {
-    int64_t id;
+    Key key;
+    int64_t id;  // 0: new, inserted with its aggregates
     store::Aggregate before;
     int64_t evidence = 0;
     bool supported = false;
   };
+  // One evidence row to write.
+  struct Row {
+    const Relation* rel;
+    size_t slot;  // into touched_
+    const std::string* subject_mention;
+    const std::string* object_mention;
+  };
 
   Result<Resolved> ResolveEntity(const EntityRef& ref);
   Status AddAlias(int64_t entity_id, const std::string& alias);
-  Result<size_t> TouchRelation(int64_t subject, const std::string& type,
-                               int64_t object);
+  Result<size_t> TouchRelation(const Key& key);
 
   GraphStore::Impl& im_;
   AddResult* result_;
   std::vector<Touched> touched_;
-  std::unordered_map<int64_t, size_t> touched_index_;
+  std::unordered_map<Key, size_t, GraphStore::Impl::RelationKeyHash>
+      touched_index_;
 };
 
 Status DocumentWriter::AddAlias(int64_t entity_id, const std::string& alias) {
@@ -186,37 +197,31 @@ Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
   return r;
 }
 
-Result<size_t> DocumentWriter::TouchRelation(int64_t subject,
-                                             const std::string& type,
-                                             int64_t object) {
-  Stmt& find = *im_.find_relation;
-  find.Bind(1, subject).Bind(2, type).Bind(3, object);
-  auto row = find.Step();
-  if (!row.ok()) return row.status();
-  Touched t{0, {}};
-  if (*row) {
-    t.id = find.Int(0);
-    auto it = touched_index_.find(t.id);
-    if (it != touched_index_.end()) {
-      find.Reset();
-      return it->second;
+// Finds the relation (this document, this batch, then the store); a new
+// one is inserted later, with its aggregates.
+Result<size_t> DocumentWriter::TouchRelation(const Key& key) {
+  if (auto it = touched_index_.find(key); it != touched_index_.end())
+    return it->second;
+  Touched t{key, 0, {}};
+  if (auto it = im_.relation_cache.find(key); it != im_.relation_cache.end()) {
+    t.id = it->second.id;
+    t.before = it->second.aggregate;
+  } else {
+    Stmt& find = *im_.find_relation;
+    find.Bind(1, key.subject).Bind(2, *key.type).Bind(3, key.object);
+    auto row = find.Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      t.id = find.Int(0);
+      t.before.evidence_count = find.Int(1);
+      t.before.support_docs = find.Int(2);
+      t.before.first_seen = find.Text(3);
+      t.before.last_seen = find.Text(4);
+      t.before.ParseLanguages(find.Text(5));
     }
-    t.before.evidence_count = find.Int(1);
-    t.before.support_docs = find.Int(2);
-    t.before.first_seen = find.Text(3);
-    t.before.last_seen = find.Text(4);
-    t.before.ParseLanguages(find.Text(5));
+    find.Reset();
   }
-  find.Reset();
-  if (t.id == 0) {
-    NEWSGRAPH_RETURN_IF_ERROR(im_.insert_relation->Bind(1, subject)
-                                  .Bind(2, type)
-                                  .Bind(3, object)
-                                  .Run());
-    t.id = im_.db->LastInsertId();
-    ++result_->new_relations;
-  }
-  touched_index_[t.id] = touched_.size();
+  touched_index_.emplace(key, touched_.size());
   touched_.push_back(std::move(t));
   return touched_.size() - 1;
 }
@@ -239,6 +244,12 @@ Status DocumentWriter::Write(const StoredDocument& meta,
   int64_t doc_id = im_.db->LastInsertId();
   result_->document_id = doc_id;
 
+  // Entities and relations first, then the relations' rows (a new one
+  // with its aggregates: one statement), then the evidence pointing at
+  // them. Ids come out as when each relation was inserted at its first
+  // evidence: in the same order, one table each.
+  std::vector<Row> rows;
+  rows.reserve(relations.size());
   for (const Relation& rel : relations) {
     auto subject = ResolveEntity(rel.subject);
     if (!subject.ok()) return subject.status();
@@ -253,46 +264,69 @@ Status DocumentWriter::Write(const StoredDocument& meta,
         NEWSGRAPH_RETURN_IF_ERROR(AddAlias(res->id, ref->mention));
     }
     int64_t s = subject->id, o = object->id;
-    if (im_.symmetric[rel.relation] && s > o) {
+    auto type = im_.symmetric.find(rel.relation);  // AddDocument checked it
+    if (type->second && s > o) {
       std::swap(s, o);
       std::swap(subject_mention, object_mention);
     }
-    auto slot = TouchRelation(s, rel.relation, o);
+    auto slot = TouchRelation(Key{s, &type->first, o});
     if (!slot.ok()) return slot.status();
     Touched& t = touched_[*slot];
     ++t.evidence;
     if (store::IsSupport(rel.attrs.status)) t.supported = true;
-
-    const Attributes& a = rel.attrs;
-    Stmt& ev = *im_.insert_evidence;
-    ev.Bind(1, t.id)
-        .Bind(2, doc_id)
-        .Bind(3, rel.evidence.sentence)
-        .Bind(4, static_cast<int64_t>(rel.evidence.start))
-        .Bind(5, static_cast<int64_t>(rel.evidence.end))
-        .Bind(6, rel.rule)
-        .Bind(7, a.status.empty() ? std::string("asserted") : a.status)
-        .Bind(8, a.amount)
-        .BindTextOrNull(9, a.currency)
-        .BindTextOrNull(10, a.date)
-        .Bind(11, a.duration_years)
-        .Bind(12, *subject_mention)
-        .Bind(13, *object_mention);
-    NEWSGRAPH_RETURN_IF_ERROR(ev.Run());
-    ++result_->evidence_rows;
+    rows.push_back({&rel, *slot, subject_mention, object_mention});
   }
 
   for (Touched& t : touched_) {
     store::Aggregate agg = t.before;
     agg.AddDocument(t.evidence, t.supported, meta.date, meta.lang);
-    Stmt& up = *im_.update_relation;
-    up.Bind(1, t.id)
-        .Bind(2, agg.evidence_count)
-        .Bind(3, agg.support_docs)
-        .BindTextOrNull(4, agg.first_seen)
-        .BindTextOrNull(5, agg.last_seen)
-        .Bind(6, agg.LanguagesText());
-    NEWSGRAPH_RETURN_IF_ERROR(up.Run());
+    if (t.id == 0) {
+      Stmt& insert = *im_.insert_relation;
+      insert.Bind(1, t.key.subject)
+          .Bind(2, *t.key.type)
+          .Bind(3, t.key.object)
+          .Bind(4, agg.evidence_count)
+          .Bind(5, agg.support_docs)
+          .BindTextOrNull(6, agg.first_seen)
+          .BindTextOrNull(7, agg.last_seen)
+          .Bind(8, agg.LanguagesText());
+      NEWSGRAPH_RETURN_IF_ERROR(insert.Run());
+      t.id = im_.db->LastInsertId();
+      ++result_->new_relations;
+    } else {
+      Stmt& up = *im_.update_relation;
+      up.Bind(1, t.id)
+          .Bind(2, agg.evidence_count)
+          .Bind(3, agg.support_docs)
+          .BindTextOrNull(4, agg.first_seen)
+          .BindTextOrNull(5, agg.last_seen)
+          .Bind(6, agg.LanguagesText());
+      NEWSGRAPH_RETURN_IF_ERROR(up.Run());
+    }
+    // Undone with the batch's other caches if the document fails.
+    im_.relation_cache[t.key] = {t.id, std::move(agg)};
+  }
+
+  for (const Row& row : rows) {
+    const Relation& rel = *row.rel;
+    const Attributes& a = rel.attrs;
+    Stmt& ev = *im_.insert_evidence;
+    ev.Bind(1, touched_[row.slot].id)
+        .Bind(2, doc_id)
+        .Bind(3, rel.evidence.sentence)
+        .Bind(4, static_cast<int64_t>(rel.evidence.start))
+        .Bind(5, static_cast<int64_t>(rel.evidence.end))
+        .Bind(6, rel.rule)
+        .Bind(7, a.status.empty() ? std::string_view("asserted")
+                                  : std::string_view(a.status))
+        .Bind(8, a.amount)
+        .BindTextOrNull(9, a.currency)
+        .BindTextOrNull(10, a.date)
+        .Bind(11, a.duration_years)
+        .Bind(12, *row.subject_mention)
+        .Bind(13, *row.object_mention);
+    NEWSGRAPH_RETURN_IF_ERROR(ev.Run());
+    ++result_->evidence_rows;
   }
   return Status::Ok();
 }

@@ -65,6 +65,30 @@ struct GraphStore::Impl {
   };
   std::unordered_map<std::string, CachedEntity> entity_cache;
   std::unordered_set<std::string> alias_cache;
+  // Relations written in this batch with their aggregates as stored: a
+  // relation met again in the batch is not looked up. `type` points at a
+  // key of `symmetric`.
+  struct RelationKey {
+    int64_t subject;
+    const std::string* type;
+    int64_t object;
+    bool operator==(const RelationKey&) const = default;
+  };
+  struct RelationKeyHash {
+    size_t operator()(const RelationKey& k) const {
+      uint64_t h = static_cast<uint64_t>(k.subject) * 0x9E3779B97F4A7C15ULL;
+      h ^= static_cast<uint64_t>(k.object) + 0x632BE59BD9B4E019ULL + (h << 6) +
+           (h >> 2);
+      h ^= reinterpret_cast<uintptr_t>(k.type) + (h << 6) + (h >> 2);
+      return static_cast<size_t>(h);
+    }
+  };
+  struct CachedRelation {
+    int64_t id;
+    store::Aggregate aggregate;
+  };
+  std::unordered_map<RelationKey, CachedRelation, RelationKeyHash>
+      relation_cache;
 
   // The documents written in the open batch, to write again after a
   // failed one (see AddDocument in graph_store.cc). A batch opens a
@@ -97,6 +121,7 @@ struct GraphStore::Impl {
   void ClearCaches() {
     entity_cache.clear();
     alias_cache.clear();
+    relation_cache.clear();
   }
   // Forgets the batch's log; later documents get a savepoint each.
   void EndReplay() {
