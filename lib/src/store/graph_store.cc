@@ -25,8 +25,7 @@ Status GraphStore::Impl::Prepare() {
       {&savepoint, "SAVEPOINT document"},
       {&release, "RELEASE document"},
       {&rollback_to, "ROLLBACK TO document"},
-      {&batch_savepoint, "SAVEPOINT batch"},
-      {&rollback_to_batch, "ROLLBACK TO batch"},
+      {&data_version, "PRAGMA data_version"},
       {&find_doc, "SELECT id FROM documents WHERE content_hash = ?1"},
       {&insert_doc,
        "INSERT INTO documents (content_hash, source, path, doc_key, title, "
@@ -349,10 +348,12 @@ Status GraphStore::BeginBatch() {
   if (impl_->read_only)
     return Status::InvalidArgument(path() + ": opened read-only");
   NEWSGRAPH_RETURN_IF_ERROR(impl_->begin->Run());
-  if (Status st = impl_->batch_savepoint->Run(); !st.ok()) {
+  auto version = impl_->DataVersion();
+  if (!version.ok()) {
     (void)impl_->rollback->Run();
-    return st;
+    return version.status();
   }
+  impl_->batch_data_version = *version;
   impl_->in_batch = true;
   impl_->ClearCaches();
   impl_->batch_log.clear();
@@ -382,12 +383,28 @@ void GraphStore::RollbackBatch() {
   impl_->batch_log.clear();
 }
 
-// Undoes a document that failed in a replayable batch: rolls back to the
-// start of the batch and writes the logged documents again. Their ids and
-// rows come out the same, as the same writes run on the same state.
+Result<int64_t> GraphStore::Impl::DataVersion() {
+  auto row = data_version->Step();
+  int64_t v = row.ok() && *row ? data_version->Int(0) : 0;
+  data_version->Reset();
+  if (!row.ok()) return row.status();
+  return v;
+}
+
+// Undoes a document that failed in a replayable batch: rolls the
+// transaction back, begins it again and writes the logged documents again.
+// Their ids and rows come out the same, as the same writes run on the same
+// state, unless another writer committed in the moment the lock was free
+// (SQLite's data_version tells): then the batch is lost.
 Status GraphStore::Impl::Replay() {
   ClearCaches();
-  NEWSGRAPH_RETURN_IF_ERROR(rollback_to_batch->Run());
+  NEWSGRAPH_RETURN_IF_ERROR(rollback->Run());
+  NEWSGRAPH_RETURN_IF_ERROR(begin->Run());
+  auto version = DataVersion();
+  if (!version.ok()) return version.status();
+  if (*version != batch_data_version)
+    return Status::IoError(db->path() +
+                           ": another process wrote to the store meanwhile");
   for (const LoggedDocument& d : batch_log) {
     AddResult ignored;
     NEWSGRAPH_RETURN_IF_ERROR(
@@ -446,10 +463,12 @@ Result<AddResult> GraphStore::AddDocument(
         if (!im.db->InTransaction()) RollbackBatch();  // SQLite ended it
       }
     } else if (!st.ok()) {
-      // SQLite may have rolled back the whole transaction itself (a full
-      // disk does): then, as when undoing fails, the batch is lost, which
-      // must not read as a document's fault (kDataError).
-      Status undo = im.db->InTransaction()
+      // A batch of its own is rolled back below. SQLite may have rolled
+      // back the whole transaction itself (a full disk does): then, as when
+      // undoing fails, the batch is lost, which must not read as a
+      // document's fault (kDataError).
+      Status undo = own ? Status::Ok()
+                    : im.db->InTransaction()
                         ? im.Replay()
                         : Status::IoError(path() + ": transaction aborted");
       if (!undo.ok()) {

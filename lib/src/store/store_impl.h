@@ -91,14 +91,14 @@ struct GraphStore::Impl {
       relation_cache;
 
   // The documents written in the open batch, to write again after a
-  // failed one (see AddDocument in graph_store.cc). A batch opens a
-  // savepoint, 'batch'; while it holds only added documents it is
-  // `replayable`: documents are written without a savepoint of their own
-  // (SQLite copies every page a savepoint first changes to its journal:
-  // per document, that was a third of the writer's time), and a document
-  // that fails is undone by rolling back to 'batch' and writing the logged
-  // ones again. A removal in the batch ends that: later documents get a
-  // savepoint each.
+  // failed one (see AddDocument in graph_store.cc). While a batch holds
+  // only added documents it is `replayable`: documents are written without
+  // a savepoint (SQLite copies every page a savepoint first changes to its
+  // journal: a savepoint per document took a third of the writer's time,
+  // one per batch a sixth), and a document that fails is undone by
+  // rolling the transaction back, beginning it again and writing the
+  // logged ones again (Replay). A removal in the batch ends that: later
+  // documents get a savepoint each.
   struct LoggedDocument {
     StoredDocument meta;
     std::vector<Relation> relations;
@@ -106,10 +106,11 @@ struct GraphStore::Impl {
   };
   std::vector<LoggedDocument> batch_log;
   bool batch_replayable = true;
+  int64_t batch_data_version = 0;  // PRAGMA data_version at BeginBatch
 
   // Prepared statements, created by Prepare().
   std::unique_ptr<store::Stmt> begin, commit, rollback, savepoint, release,
-      rollback_to, batch_savepoint, rollback_to_batch;
+      rollback_to, data_version;
   std::unique_ptr<store::Stmt> find_doc, insert_doc;
   std::unique_ptr<store::Stmt> find_entity_exact, find_entity_norm,
       find_discovered_norm, insert_entity, promote_entity, insert_alias;
@@ -130,6 +131,7 @@ struct GraphStore::Impl {
   }
   // Undoes a failed document of a replayable batch (graph_store.cc).
   Status Replay();
+  Result<int64_t> DataVersion();
   // Recomputes one relation's aggregate from its evidence.
   Result<store::Aggregate> Recompute(int64_t relation_id);
   // Creates missing evidence indexes (after a bulk load or a kill).
