@@ -207,7 +207,7 @@ Result<size_t> DocumentWriter::TouchRelation(const Key& key) {
     t.before = it->second.aggregate;
   } else {
     Stmt& find = *im_.find_relation;
-    find.Bind(1, key.subject).Bind(2, *key.type).Bind(3, key.object);
+    find.Bind(1, key.subject).BindRef(2, *key.type).Bind(3, key.object);
     auto row = find.Step();
     if (!row.ok()) return row.status();
     if (*row) {
@@ -229,15 +229,16 @@ Status DocumentWriter::Write(const StoredDocument& meta,
                              const std::vector<Relation>& relations,
                              const std::string& ingested_at) {
   Stmt& ins = *im_.insert_doc;
-  ins.Bind(1, meta.content_hash)
-      .Bind(2, meta.source)
-      .Bind(3, meta.path)
-      .Bind(4, meta.doc_key)
-      .BindTextOrNull(5, meta.title)
-      .BindTextOrNull(6, meta.date)
-      .BindTextOrNull(7, meta.lang)
+  // BindRef: the values outlive the statement's Run.
+  ins.BindRef(1, meta.content_hash)
+      .BindRef(2, meta.source)
+      .BindRef(3, meta.path)
+      .BindRef(4, meta.doc_key)
+      .BindRefOrNull(5, meta.title)
+      .BindRefOrNull(6, meta.date)
+      .BindRefOrNull(7, meta.lang)
       .Bind(8, static_cast<int64_t>(meta.bytes))
-      .Bind(9, ingested_at)
+      .BindRef(9, ingested_at)
       .Bind(10, static_cast<int64_t>(relations.size()));
   NEWSGRAPH_RETURN_IF_ERROR(ins.Run());
   int64_t doc_id = im_.db->LastInsertId();
@@ -282,12 +283,12 @@ Status DocumentWriter::Write(const StoredDocument& meta,
     if (t.id == 0) {
       Stmt& insert = *im_.insert_relation;
       insert.Bind(1, t.key.subject)
-          .Bind(2, *t.key.type)
+          .BindRef(2, *t.key.type)
           .Bind(3, t.key.object)
           .Bind(4, agg.evidence_count)
           .Bind(5, agg.support_docs)
-          .BindTextOrNull(6, agg.first_seen)
-          .BindTextOrNull(7, agg.last_seen)
+          .BindRefOrNull(6, agg.first_seen)
+          .BindRefOrNull(7, agg.last_seen)
           .Bind(8, agg.LanguagesText());
       NEWSGRAPH_RETURN_IF_ERROR(insert.Run());
       t.id = im_.db->LastInsertId();
@@ -297,8 +298,8 @@ Status DocumentWriter::Write(const StoredDocument& meta,
       up.Bind(1, t.id)
           .Bind(2, agg.evidence_count)
           .Bind(3, agg.support_docs)
-          .BindTextOrNull(4, agg.first_seen)
-          .BindTextOrNull(5, agg.last_seen)
+          .BindRefOrNull(4, agg.first_seen)
+          .BindRefOrNull(5, agg.last_seen)
           .Bind(6, agg.LanguagesText());
       NEWSGRAPH_RETURN_IF_ERROR(up.Run());
     }
@@ -312,18 +313,18 @@ Status DocumentWriter::Write(const StoredDocument& meta,
     Stmt& ev = *im_.insert_evidence;
     ev.Bind(1, touched_[row.slot].id)
         .Bind(2, doc_id)
-        .Bind(3, rel.evidence.sentence)
+        .BindRef(3, rel.evidence.sentence)
         .Bind(4, static_cast<int64_t>(rel.evidence.start))
         .Bind(5, static_cast<int64_t>(rel.evidence.end))
-        .Bind(6, rel.rule)
-        .Bind(7, a.status.empty() ? std::string_view("asserted")
-                                  : std::string_view(a.status))
+        .BindRef(6, rel.rule)
+        .BindRef(7, a.status.empty() ? std::string_view("asserted")
+                                     : std::string_view(a.status))
         .Bind(8, a.amount)
-        .BindTextOrNull(9, a.currency)
-        .BindTextOrNull(10, a.date)
+        .BindRefOrNull(9, a.currency)
+        .BindRefOrNull(10, a.date)
         .Bind(11, a.duration_years)
-        .Bind(12, *row.subject_mention)
-        .Bind(13, *row.object_mention);
+        .BindRef(12, *row.subject_mention)
+        .BindRef(13, *row.object_mention);
     NEWSGRAPH_RETURN_IF_ERROR(ev.Run());
     ++result_->evidence_rows;
   }
