@@ -95,7 +95,7 @@ struct GraphStore::Impl {
   // only added documents it is `replayable`: documents are written without
   // a savepoint (SQLite copies every page a savepoint first changes to its
   // journal: a savepoint per document took a third of the writer's time,
-  // one per batch a sixth), and a document that fails is undone by
+  // one per batch a tenth), and a document that fails is undone by
   // rolling the transaction back, beginning it again and writing the
   // logged ones again (Replay). A removal in the batch ends that: later
   // documents get a savepoint each.
