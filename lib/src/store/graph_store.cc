@@ -464,21 +464,23 @@ Result<AddResult> GraphStore::AddDocument(
         if (!im.db->InTransaction()) RollbackBatch();  // SQLite ended it
       }
     } else if (!st.ok()) {
-      // A batch of its own is rolled back below. SQLite may have rolled
-      // back the whole transaction itself (a full disk does): then, as when
-      // undoing fails, the batch is lost, which must not read as a
-      // document's fault (kDataError).
-      Status undo = own ? Status::Ok()
-                    : im.db->InTransaction()
-                        ? im.Replay()
-                        : Status::IoError(path() + ": transaction aborted");
-      if (!undo.ok()) {
-        RollbackBatch();
-        if (st.code() != StatusCode::kDataError)
-          return st.WithPrefix(meta.doc_key);
-        return Status::IoError(meta.doc_key + ": " + st.message() +
-                               "; undoing it failed (" + undo.message() +
-                               "), the batch was rolled back");
+      // A batch of its own is rolled back below. Otherwise the batch goes
+      // on without the document, unless SQLite rolled the transaction back
+      // itself (a full disk does) or undoing fails: then the batch is
+      // lost, which must not read as a document's fault (kDataError).
+      if (!own) {
+        bool aborted = !im.db->InTransaction();
+        Status undo = aborted ? Status::Ok() : im.Replay();
+        if (aborted || !undo.ok()) {
+          RollbackBatch();
+          if (aborted && st.code() != StatusCode::kDataError)
+            return st.WithPrefix(meta.doc_key);
+          return Status::IoError(
+              meta.doc_key + ": " + st.message() +
+              (aborted ? std::string()
+                       : "; undoing it failed (" + undo.message() + ")") +
+              "; the batch was rolled back");
+        }
       }
     } else if (!own && !result.duplicate) {
       im.batch_log.push_back({meta, relations, std::move(ingested_at)});
