@@ -2,10 +2,13 @@
 // files, text or HTML pages, directories: as `newsgraph extract`), runs it
 // through the extractor (--mode extract) or into a fresh SQLite store
 // (--mode ingest) and prints MB/s, articles/s, relations/s and peak RSS as
-// a table and as one JSON line. Make a corpus with tests/bench/gen_corpus.py;
+// a table and as one JSON line. --mode write measures the store alone: it
+// extracts every document first (untimed, kept in memory), then times
+// writing them into a fresh store as ingest does (bulk load, batches of 256
+// documents). Make a corpus with tests/bench/gen_corpus.py;
 // scripts/bench.sh runs this and the Python baseline on the same corpus.
 //
-//   pipeline_bench [--mode extract|ingest] [--jobs N] [--resources DIR]
+//   pipeline_bench [--mode extract|ingest|write] [--jobs N] [--resources DIR]
 //                  [--baseline-mbs X] CORPUS...
 #include <sys/resource.h>
 
@@ -80,7 +83,7 @@ int main(int argc, char** argv) {
     else if (!a.empty() && a[0] == '-') return Usage();
     else inputs.push_back(a);
   }
-  if (inputs.empty() || jobs < 1 || (mode != "extract" && mode != "ingest"))
+  if (inputs.empty() || jobs < 1 || (mode != "extract" && mode != "ingest" && mode != "write"))
     return Usage();
 
   auto t_load = std::chrono::steady_clock::now();
@@ -94,9 +97,70 @@ int main(int argc, char** argv) {
 
   uint64_t bytes = 0;
   size_t docs = 0, relations = 0, failed = 0;
+  // --mode write: the extracted documents, written after the clock starts.
+  std::vector<std::pair<newsgraph::StoredDocument,
+                        std::vector<newsgraph::Relation>>>
+      extracted;
+  if (mode == "write") {
+    std::vector<newsgraph::InputProblem> problems;
+    size_t ignored = 0;
+    auto files = newsgraph::CollectInputFiles(inputs, &problems, &ignored);
+    for (const auto& f : files) {
+      std::error_code ec;
+      std::string path = fs::absolute(f, ec).lexically_normal().string();
+      newsgraph::OrderedExtraction run(
+          **ex, jobs, [&](Document& d, Result<Extractor::Output>& r) {
+            bytes += d.text.size();
+            if (!r.ok()) {
+              ++failed;
+              return Status::Ok();
+            }
+            newsgraph::StoredDocument m;
+            m.content_hash = newsgraph::ContentHash(d.text);
+            m.path = path;
+            m.source = d.url.empty() ? path : d.url;
+            m.doc_key = d.id;
+            m.title = d.title;
+            m.date = r->date;
+            m.lang = d.lang.empty() ? newsgraph::GuessLanguage(d.text) : d.lang;
+            m.bytes = d.text.size();
+            relations += r->relations.size();
+            extracted.emplace_back(std::move(m), std::move(r->relations));
+            return Status::Ok();
+          });
+      Status st = newsgraph::ReadDocuments(
+          f, [&](Document&& d) { return run.Add(std::move(d)); }, &problems);
+      if (st.ok()) st = run.Finish();
+      if (!st.ok()) return Die(st);
+    }
+    failed += problems.size();
+  }
   const double cpu0 = CpuSeconds();
   auto t0 = std::chrono::steady_clock::now();
-  if (mode == "extract") {
+  if (mode == "write") {
+    fs::path dir = fs::temp_directory_path() /
+                   ("pipeline_bench." + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    auto store = newsgraph::GraphStore::Open((dir / "bench.db").string(), {});
+    if (!store.ok()) return Die(store.status());
+    auto& s = **store;
+    Status st = s.SetBulkLoad(true);
+    const size_t kBatch = newsgraph::IngestOptions{}.batch_size;
+    for (size_t i = 0; st.ok() && i < extracted.size(); i += kBatch) {
+      st = s.BeginBatch();
+      for (size_t k = i; st.ok() && k < std::min(i + kBatch, extracted.size());
+           ++k) {
+        auto r = s.AddDocument(extracted[k].first, extracted[k].second);
+        if (!r.ok()) st = r.status();
+        else if (!r->duplicate) ++docs;
+      }
+      if (st.ok()) st = s.CommitBatch();
+    }
+    if (st.ok()) st = s.SetBulkLoad(false);
+    store->reset();
+    fs::remove_all(dir);
+    if (!st.ok()) return Die(st);
+  } else if (mode == "extract") {
     std::vector<newsgraph::InputProblem> problems;
     size_t ignored = 0;
     auto files = newsgraph::CollectInputFiles(inputs, &problems, &ignored);

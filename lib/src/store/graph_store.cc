@@ -25,6 +25,7 @@ Status GraphStore::Impl::Prepare() {
       {&savepoint, "SAVEPOINT document"},
       {&release, "RELEASE document"},
       {&rollback_to, "ROLLBACK TO document"},
+      {&data_version, "PRAGMA data_version"},
       {&find_doc, "SELECT id FROM documents WHERE content_hash = ?1"},
       {&insert_doc,
        "INSERT INTO documents (content_hash, source, path, doc_key, title, "
@@ -51,8 +52,9 @@ Status GraphStore::Impl::Prepare() {
        "languages FROM relations WHERE subject_id = ?1 AND type = ?2 AND "
        "object_id = ?3"},
       {&insert_relation,
-       "INSERT INTO relations (subject_id, type, object_id) VALUES (?1, ?2, "
-       "?3)"},
+       "INSERT INTO relations (subject_id, type, object_id, evidence_count, "
+       "support_docs, first_seen, last_seen, languages) VALUES (?1, ?2, ?3, "
+       "?4, ?5, ?6, ?7, ?8)"},
       {&update_relation,
        "UPDATE relations SET evidence_count = ?2, support_docs = ?3, "
        "first_seen = ?4, last_seen = ?5, languages = ?6 WHERE id = ?1"},
@@ -82,36 +84,47 @@ std::string UtcNow() {
   return buf;
 }
 
-// Adds one document inside an open transaction and savepoint.
+// Adds one document inside an open transaction.
 class DocumentWriter {
  public:
   DocumentWriter(GraphStore::Impl& im, AddResult* result)
       : im_(im), result_(result) {}
 
   Status Write(const StoredDocument& meta,
-               const std::vector<Relation>& relations);
+               const std::vector<Relation>& relations,
+               const std::string& ingested_at);
 
  private:
   struct Resolved {
     int64_t id;
     std::string name;
   };
+  using Key = GraphStore::Impl::RelationKey;
+  // A relation this document has evidence for.
   struct Touched {
-    int64_t id;
+    Key key;
+    int64_t id;  // 0: new, inserted with its aggregates
     store::Aggregate before;
     int64_t evidence = 0;
     bool supported = false;
   };
+  // One evidence row to write.
+  struct Row {
+    const Relation* rel;
+    size_t slot;  // into touched_
+    const std::string* subject_mention;
+    const std::string* object_mention;
+  };
 
   Result<Resolved> ResolveEntity(const EntityRef& ref);
   Status AddAlias(int64_t entity_id, const std::string& alias);
-  Result<size_t> TouchRelation(int64_t subject, const std::string& type,
-                               int64_t object);
+  Result<size_t> TouchRelation(const Key& key);
 
   GraphStore::Impl& im_;
   AddResult* result_;
   std::vector<Touched> touched_;
-  std::unordered_map<int64_t, size_t> touched_index_;
+  std::unordered_map<Key, size_t, GraphStore::Impl::RelationKeyHash>
+      touched_index_;
 };
 
 Status DocumentWriter::AddAlias(int64_t entity_id, const std::string& alias) {
@@ -183,58 +196,60 @@ Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
   return r;
 }
 
-Result<size_t> DocumentWriter::TouchRelation(int64_t subject,
-                                             const std::string& type,
-                                             int64_t object) {
-  Stmt& find = *im_.find_relation;
-  find.Bind(1, subject).Bind(2, type).Bind(3, object);
-  auto row = find.Step();
-  if (!row.ok()) return row.status();
-  Touched t{0, {}};
-  if (*row) {
-    t.id = find.Int(0);
-    auto it = touched_index_.find(t.id);
-    if (it != touched_index_.end()) {
-      find.Reset();
-      return it->second;
+// Finds the relation (this document, this batch, then the store); a new
+// one is inserted later, with its aggregates.
+Result<size_t> DocumentWriter::TouchRelation(const Key& key) {
+  if (auto it = touched_index_.find(key); it != touched_index_.end())
+    return it->second;
+  Touched t{key, 0, {}};
+  if (auto it = im_.relation_cache.find(key); it != im_.relation_cache.end()) {
+    t.id = it->second.id;
+    t.before = it->second.aggregate;
+  } else {
+    Stmt& find = *im_.find_relation;
+    find.Bind(1, key.subject).BindRef(2, *key.type).Bind(3, key.object);
+    auto row = find.Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      t.id = find.Int(0);
+      t.before.evidence_count = find.Int(1);
+      t.before.support_docs = find.Int(2);
+      t.before.first_seen = find.Text(3);
+      t.before.last_seen = find.Text(4);
+      t.before.ParseLanguages(find.Text(5));
     }
-    t.before.evidence_count = find.Int(1);
-    t.before.support_docs = find.Int(2);
-    t.before.first_seen = find.Text(3);
-    t.before.last_seen = find.Text(4);
-    t.before.ParseLanguages(find.Text(5));
+    find.Reset();
   }
-  find.Reset();
-  if (t.id == 0) {
-    NEWSGRAPH_RETURN_IF_ERROR(im_.insert_relation->Bind(1, subject)
-                                  .Bind(2, type)
-                                  .Bind(3, object)
-                                  .Run());
-    t.id = im_.db->LastInsertId();
-    ++result_->new_relations;
-  }
-  touched_index_[t.id] = touched_.size();
+  touched_index_.emplace(key, touched_.size());
   touched_.push_back(std::move(t));
   return touched_.size() - 1;
 }
 
 Status DocumentWriter::Write(const StoredDocument& meta,
-                             const std::vector<Relation>& relations) {
+                             const std::vector<Relation>& relations,
+                             const std::string& ingested_at) {
   Stmt& ins = *im_.insert_doc;
-  ins.Bind(1, meta.content_hash)
-      .Bind(2, meta.source)
-      .Bind(3, meta.path)
-      .Bind(4, meta.doc_key)
-      .BindTextOrNull(5, meta.title)
-      .BindTextOrNull(6, meta.date)
-      .BindTextOrNull(7, meta.lang)
+  // BindRef: the values outlive the statement's Run.
+  ins.BindRef(1, meta.content_hash)
+      .BindRef(2, meta.source)
+      .BindRef(3, meta.path)
+      .BindRef(4, meta.doc_key)
+      .BindRefOrNull(5, meta.title)
+      .BindRefOrNull(6, meta.date)
+      .BindRefOrNull(7, meta.lang)
       .Bind(8, static_cast<int64_t>(meta.bytes))
-      .Bind(9, UtcNow())
+      .BindRef(9, ingested_at)
       .Bind(10, static_cast<int64_t>(relations.size()));
   NEWSGRAPH_RETURN_IF_ERROR(ins.Run());
   int64_t doc_id = im_.db->LastInsertId();
   result_->document_id = doc_id;
 
+  // Entities and relations first, then the relations' rows (a new one
+  // with its aggregates: one statement), then the evidence pointing at
+  // them. Ids come out as when each relation was inserted at its first
+  // evidence: in the same order, one table each.
+  std::vector<Row> rows;
+  rows.reserve(relations.size());
   for (const Relation& rel : relations) {
     auto subject = ResolveEntity(rel.subject);
     if (!subject.ok()) return subject.status();
@@ -249,46 +264,69 @@ Status DocumentWriter::Write(const StoredDocument& meta,
         NEWSGRAPH_RETURN_IF_ERROR(AddAlias(res->id, ref->mention));
     }
     int64_t s = subject->id, o = object->id;
-    if (im_.symmetric[rel.relation] && s > o) {
+    auto type = im_.symmetric.find(rel.relation);  // AddDocument checked it
+    if (type->second && s > o) {
       std::swap(s, o);
       std::swap(subject_mention, object_mention);
     }
-    auto slot = TouchRelation(s, rel.relation, o);
+    auto slot = TouchRelation(Key{s, &type->first, o});
     if (!slot.ok()) return slot.status();
     Touched& t = touched_[*slot];
     ++t.evidence;
     if (store::IsSupport(rel.attrs.status)) t.supported = true;
-
-    const Attributes& a = rel.attrs;
-    Stmt& ev = *im_.insert_evidence;
-    ev.Bind(1, t.id)
-        .Bind(2, doc_id)
-        .Bind(3, rel.evidence.sentence)
-        .Bind(4, static_cast<int64_t>(rel.evidence.start))
-        .Bind(5, static_cast<int64_t>(rel.evidence.end))
-        .Bind(6, rel.rule)
-        .Bind(7, a.status.empty() ? std::string("asserted") : a.status)
-        .Bind(8, a.amount)
-        .BindTextOrNull(9, a.currency)
-        .BindTextOrNull(10, a.date)
-        .Bind(11, a.duration_years)
-        .Bind(12, *subject_mention)
-        .Bind(13, *object_mention);
-    NEWSGRAPH_RETURN_IF_ERROR(ev.Run());
-    ++result_->evidence_rows;
+    rows.push_back({&rel, *slot, subject_mention, object_mention});
   }
 
   for (Touched& t : touched_) {
     store::Aggregate agg = t.before;
     agg.AddDocument(t.evidence, t.supported, meta.date, meta.lang);
-    Stmt& up = *im_.update_relation;
-    up.Bind(1, t.id)
-        .Bind(2, agg.evidence_count)
-        .Bind(3, agg.support_docs)
-        .BindTextOrNull(4, agg.first_seen)
-        .BindTextOrNull(5, agg.last_seen)
-        .Bind(6, agg.LanguagesText());
-    NEWSGRAPH_RETURN_IF_ERROR(up.Run());
+    if (t.id == 0) {
+      Stmt& insert = *im_.insert_relation;
+      insert.Bind(1, t.key.subject)
+          .BindRef(2, *t.key.type)
+          .Bind(3, t.key.object)
+          .Bind(4, agg.evidence_count)
+          .Bind(5, agg.support_docs)
+          .BindRefOrNull(6, agg.first_seen)
+          .BindRefOrNull(7, agg.last_seen)
+          .Bind(8, agg.LanguagesText());
+      NEWSGRAPH_RETURN_IF_ERROR(insert.Run());
+      t.id = im_.db->LastInsertId();
+      ++result_->new_relations;
+    } else {
+      Stmt& up = *im_.update_relation;
+      up.Bind(1, t.id)
+          .Bind(2, agg.evidence_count)
+          .Bind(3, agg.support_docs)
+          .BindRefOrNull(4, agg.first_seen)
+          .BindRefOrNull(5, agg.last_seen)
+          .Bind(6, agg.LanguagesText());
+      NEWSGRAPH_RETURN_IF_ERROR(up.Run());
+    }
+    // Undone with the batch's other caches if the document fails.
+    im_.relation_cache[t.key] = {t.id, std::move(agg)};
+  }
+
+  for (const Row& row : rows) {
+    const Relation& rel = *row.rel;
+    const Attributes& a = rel.attrs;
+    Stmt& ev = *im_.insert_evidence;
+    ev.Bind(1, touched_[row.slot].id)
+        .Bind(2, doc_id)
+        .BindRef(3, rel.evidence.sentence)
+        .Bind(4, static_cast<int64_t>(rel.evidence.start))
+        .Bind(5, static_cast<int64_t>(rel.evidence.end))
+        .BindRef(6, rel.rule)
+        .BindRef(7, a.status.empty() ? std::string_view("asserted")
+                                     : std::string_view(a.status))
+        .Bind(8, a.amount)
+        .BindRefOrNull(9, a.currency)
+        .BindRefOrNull(10, a.date)
+        .Bind(11, a.duration_years)
+        .BindRef(12, *row.subject_mention)
+        .BindRef(13, *row.object_mention);
+    NEWSGRAPH_RETURN_IF_ERROR(ev.Run());
+    ++result_->evidence_rows;
   }
   return Status::Ok();
 }
@@ -311,8 +349,16 @@ Status GraphStore::BeginBatch() {
   if (impl_->read_only)
     return Status::InvalidArgument(path() + ": opened read-only");
   NEWSGRAPH_RETURN_IF_ERROR(impl_->begin->Run());
+  auto version = impl_->DataVersion();
+  if (!version.ok()) {
+    (void)impl_->rollback->Run();
+    return version.status();
+  }
+  impl_->batch_data_version = *version;
   impl_->in_batch = true;
   impl_->ClearCaches();
+  impl_->batch_log.clear();
+  impl_->batch_replayable = true;
   return Status::Ok();
 }
 
@@ -326,6 +372,7 @@ Status GraphStore::CommitBatch() {
   }
   impl_->in_batch = false;
   impl_->ClearCaches();
+  impl_->batch_log.clear();
   return Status::Ok();
 }
 
@@ -334,6 +381,38 @@ void GraphStore::RollbackBatch() {
   if (impl_->db->InTransaction()) (void)impl_->rollback->Run();
   impl_->in_batch = false;
   impl_->ClearCaches();
+  impl_->batch_log.clear();
+}
+
+Result<int64_t> GraphStore::Impl::DataVersion() {
+  auto row = data_version->Step();
+  int64_t v = row.ok() && *row ? data_version->Int(0) : 0;
+  data_version->Reset();
+  if (!row.ok()) return row.status();
+  return v;
+}
+
+// Undoes a document that failed in a replayable batch: rolls the
+// transaction back, begins it again and writes the logged documents again.
+// Their ids and rows come out the same, as the same writes run on the same
+// state, unless another writer committed in the moment the lock was free
+// (SQLite's data_version tells): then the batch is lost.
+Status GraphStore::Impl::Replay() {
+  ClearCaches();
+  NEWSGRAPH_RETURN_IF_ERROR(rollback->Run());
+  NEWSGRAPH_RETURN_IF_ERROR(begin->Run());
+  auto version = DataVersion();
+  if (!version.ok()) return version.status();
+  if (*version != batch_data_version)
+    return Status::IoError(db->path() +
+                           ": another process wrote to the store meanwhile");
+  for (const LoggedDocument& d : batch_log) {
+    AddResult ignored;
+    NEWSGRAPH_RETURN_IF_ERROR(
+        DocumentWriter(*this, &ignored).Write(d.meta, d.relations,
+                                              d.ingested_at));
+  }
+  return Status::Ok();
 }
 
 Result<AddResult> GraphStore::AddDocument(
@@ -358,8 +437,11 @@ Result<AddResult> GraphStore::AddDocument(
   bool own = !im.in_batch;
   if (own) NEWSGRAPH_RETURN_IF_ERROR(BeginBatch());
   AddResult result;
-  Status st = im.savepoint->Run();
+  // A document is written whole or not at all: see Impl::batch_log.
+  const bool savepoint = !im.batch_replayable;
+  Status st = savepoint ? im.savepoint->Run() : Status::Ok();
   if (st.ok()) {
+    std::string ingested_at;
     im.find_doc->Bind(1, meta.content_hash);
     auto found = im.find_doc->Step();
     if (found.ok() && *found) result.document_id = im.find_doc->Int(0);
@@ -369,14 +451,39 @@ Result<AddResult> GraphStore::AddDocument(
     } else if (*found) {
       result.duplicate = true;
     } else {
-      st = DocumentWriter(im, &result).Write(meta, relations);
+      ingested_at = UtcNow();
+      st = DocumentWriter(im, &result).Write(meta, relations, ingested_at);
     }
-    if (st.ok()) {
-      st = im.release->Run();
-    } else {
-      (void)im.rollback_to->Run();
-      (void)im.release->Run();
-      im.ClearCaches();
+    if (savepoint) {
+      if (st.ok()) {
+        st = im.release->Run();
+      } else {
+        (void)im.rollback_to->Run();
+        (void)im.release->Run();
+        im.ClearCaches();
+        if (!im.db->InTransaction()) RollbackBatch();  // SQLite ended it
+      }
+    } else if (!st.ok()) {
+      // A batch of its own is rolled back below. Otherwise the batch goes
+      // on without the document, unless SQLite rolled the transaction back
+      // itself (a full disk does) or undoing fails: then the batch is
+      // lost, which must not read as a document's fault (kDataError).
+      if (!own) {
+        bool aborted = !im.db->InTransaction();
+        Status undo = aborted ? Status::Ok() : im.Replay();
+        if (aborted || !undo.ok()) {
+          RollbackBatch();
+          if (aborted && st.code() != StatusCode::kDataError)
+            return st.WithPrefix(meta.doc_key);
+          return Status::IoError(
+              meta.doc_key + ": " + st.message() +
+              (aborted ? std::string()
+                       : "; undoing it failed (" + undo.message() + ")") +
+              "; the batch was rolled back");
+        }
+      }
+    } else if (!own && !result.duplicate) {
+      im.batch_log.push_back({meta, relations, std::move(ingested_at)});
     }
   }
   if (own) {

@@ -28,6 +28,21 @@ Stmt& Stmt::Bind(int index, std::string_view value) {
   return *this;
 }
 
+Stmt& Stmt::BindRef(int index, std::string_view value) {
+  // A null pointer would bind NULL, not ''.
+  sqlite3_bind_text64(stmt_, index, value.data() ? value.data() : "",
+                      value.size(), SQLITE_STATIC, SQLITE_UTF8);
+  return *this;
+}
+
+Stmt& Stmt::BindRefOrNull(int index, std::string_view value) {
+  if (value.empty()) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+  }
+  return BindRef(index, value);
+}
+
 Stmt& Stmt::BindTextOrNull(int index, std::string_view value) {
   if (value.empty()) {
     sqlite3_bind_null(stmt_, index);

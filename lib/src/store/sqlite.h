@@ -39,6 +39,10 @@ class Stmt {
   Stmt& Bind(int index, std::string_view value);
   Stmt& BindTextOrNull(int index, std::string_view value);
   Stmt& Bind(int index, const std::optional<double>& value);
+  // Like Bind and BindTextOrNull, without copying: the bytes must stay
+  // valid until the statement is reset (Run resets it before returning).
+  Stmt& BindRef(int index, std::string_view value);
+  Stmt& BindRefOrNull(int index, std::string_view value);
 
   // Advances: true when a row is available, false when done.
   Result<bool> Step();

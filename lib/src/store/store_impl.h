@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "newsgraph/store.h"
 #include "store/sqlite.h"
@@ -64,10 +65,52 @@ struct GraphStore::Impl {
   };
   std::unordered_map<std::string, CachedEntity> entity_cache;
   std::unordered_set<std::string> alias_cache;
+  // Relations written in this batch with their aggregates as stored: a
+  // relation met again in the batch is not looked up. `type` points at a
+  // key of `symmetric`.
+  struct RelationKey {
+    int64_t subject;
+    const std::string* type;
+    int64_t object;
+    bool operator==(const RelationKey&) const = default;
+  };
+  struct RelationKeyHash {
+    size_t operator()(const RelationKey& k) const {
+      uint64_t h = static_cast<uint64_t>(k.subject) * 0x9E3779B97F4A7C15ULL;
+      h ^= static_cast<uint64_t>(k.object) + 0x632BE59BD9B4E019ULL + (h << 6) +
+           (h >> 2);
+      h ^= reinterpret_cast<uintptr_t>(k.type) + (h << 6) + (h >> 2);
+      return static_cast<size_t>(h);
+    }
+  };
+  struct CachedRelation {
+    int64_t id;
+    store::Aggregate aggregate;
+  };
+  std::unordered_map<RelationKey, CachedRelation, RelationKeyHash>
+      relation_cache;
+
+  // The documents written in the open batch, to write again after a
+  // failed one (see AddDocument in graph_store.cc). While a batch holds
+  // only added documents it is `replayable`: documents are written without
+  // a savepoint (SQLite copies every page a savepoint first changes to its
+  // journal: a savepoint per document took a third of the writer's time,
+  // one per batch a tenth), and a document that fails is undone by
+  // rolling the transaction back, beginning it again and writing the
+  // logged ones again (Replay). A removal in the batch ends that: later
+  // documents get a savepoint each.
+  struct LoggedDocument {
+    StoredDocument meta;
+    std::vector<Relation> relations;
+    std::string ingested_at;
+  };
+  std::vector<LoggedDocument> batch_log;
+  bool batch_replayable = true;
+  int64_t batch_data_version = 0;  // PRAGMA data_version at BeginBatch
 
   // Prepared statements, created by Prepare().
   std::unique_ptr<store::Stmt> begin, commit, rollback, savepoint, release,
-      rollback_to;
+      rollback_to, data_version;
   std::unique_ptr<store::Stmt> find_doc, insert_doc;
   std::unique_ptr<store::Stmt> find_entity_exact, find_entity_norm,
       find_discovered_norm, insert_entity, promote_entity, insert_alias;
@@ -79,7 +122,16 @@ struct GraphStore::Impl {
   void ClearCaches() {
     entity_cache.clear();
     alias_cache.clear();
+    relation_cache.clear();
   }
+  // Forgets the batch's log; later documents get a savepoint each.
+  void EndReplay() {
+    batch_log.clear();
+    batch_replayable = false;
+  }
+  // Undoes a failed document of a replayable batch (graph_store.cc).
+  Status Replay();
+  Result<int64_t> DataVersion();
   // Recomputes one relation's aggregate from its evidence.
   Result<store::Aggregate> Recompute(int64_t relation_id);
   // Creates missing evidence indexes (after a bulk load or a kill).

@@ -395,6 +395,108 @@ TEST_CASE("A rolled-back batch leaves nothing; a bad document only itself",
              Catch::Contains("unknown entity type 'robot'"));
 }
 
+// Every stored row but the write times, in id order: two stores that
+// received the same documents compare equal.
+std::string Content(const std::string& path) {
+  return QueryText(
+      path,
+      "SELECT group_concat(x, '\n') FROM ("
+      "SELECT 'd' || id || '|' || content_hash || '|' || doc_key || '|' || "
+      "  IFNULL(date, '') || '|' || relation_count AS x FROM documents "
+      "UNION ALL SELECT 'e' || id || '|' || name || '|' || type || '|' || "
+      "  norm_name || '|' || discovered FROM entities "
+      "UNION ALL SELECT 'a' || entity_id || '|' || alias FROM aliases "
+      "UNION ALL SELECT 'r' || id || '|' || subject_id || '|' || type || '|' "
+      "  || object_id || '|' || IFNULL(first_seen, '') || '|' || "
+      "  IFNULL(last_seen, '') || '|' || support_docs || '|' || "
+      "  evidence_count || '|' || languages FROM relations "
+      "UNION ALL SELECT 'v' || id || '|' || relation_id || '|' || "
+      "  document_id || '|' || sentence || '|' || status || '|' || "
+      "  subject_mention || '|' || object_mention FROM evidence "
+      "ORDER BY x)");
+}
+
+TEST_CASE(
+    "A document that fails half-written leaves no trace, the batch goes on "
+    "and aggregates stay right",
+    "[store][batch]") {
+  const EntityRef nvidia = Ent("Nvidia", "company", false, "英伟达");
+  const EntityRef xai = Ent("xAI", "company", true);
+  Relation boom = Rel(kOracle, "supplier_of", kOpenAI);
+  boom.evidence.sentence = "boom";  // the injected fault fails this row
+  const std::vector<Relation> a = {Rel(kMicrosoft, "investor_in", kOpenAI),
+                                   Rel(kOracle, "partner_of", kOpenAI)};
+  // Written in part before it fails: a new document row, new entities and
+  // aliases, a new relation, an update of one of a's relations.
+  const std::vector<Relation> b = {
+      Rel(kMicrosoft, "investor_in", kOpenAI, "asserted"),
+      Rel(nvidia, "supplier_of", kOpenAI), Rel(xai, "rival_of", kOpenAI),
+      boom, Rel(nvidia, "partner_of", kMicrosoft)};
+  // After it: relations of a and of b again, and b's new entity.
+  const std::vector<Relation> c = {
+      Rel(kMicrosoft, "investor_in", kOpenAI, "denied"),
+      Rel(nvidia, "supplier_of", kOpenAI), Rel(kOracle, "partner_of", kOpenAI),
+      Rel(Ent("XAI", "company", true), "rival_of", kOracle)};
+  const std::vector<Relation> d = {Rel(kOracle, "investor_in", kMicrosoft)};
+
+  // Whether a removal came first in the batch: without one, a failed
+  // document is undone by writing the batch again; after one, each
+  // document has a savepoint of its own.
+  for (bool remove_first : {false, true}) {
+    INFO("removal first in the batch: " << remove_first);
+    TempDir dir;
+    std::string want_path = dir.File("want.db"), got_path = dir.File("got.db");
+    auto want = OpenStore(want_path);
+    auto got = OpenStore(got_path);
+    for (GraphStore* s : {want.get(), got.get()}) {
+      REQUIRE(s->BeginBatch().ok());
+      Add(*s, Doc("old", "2024-01-01"), d);
+      REQUIRE(s->CommitBatch().ok());
+    }
+    testing::ExecSql(got_path,
+                     "CREATE TRIGGER boom BEFORE INSERT ON evidence WHEN "
+                     "NEW.sentence = 'boom' BEGIN SELECT RAISE(ABORT, "
+                     "'injected fault'); END");
+
+    std::vector<AddResult> want_results, got_results;
+    for (GraphStore* s : {want.get(), got.get()}) {
+      auto& results = s == want.get() ? want_results : got_results;
+      REQUIRE(s->BeginBatch().ok());
+      if (remove_first) REQUIRE(s->RemoveDocument("old").ok());
+      results.push_back(Add(*s, Doc("a", "2025-01-01", "en"), a));
+      if (s == got.get()) {
+        auto r = s->AddDocument(Doc("b", "2023-01-01", "zh"), b);
+        REQUIRE_FALSE(r.ok());
+        CHECK_THAT(r.status().message(), Catch::Contains("injected fault"));
+        CHECK(s->in_batch());
+      }
+      results.push_back(Add(*s, Doc("c", "2025-06-01", "zh"), c));
+      REQUIRE(s->CommitBatch().ok());
+    }
+    for (size_t i = 0; i < want_results.size(); ++i) {
+      CHECK(got_results[i].document_id == want_results[i].document_id);
+      CHECK(got_results[i].new_entities == want_results[i].new_entities);
+      CHECK(got_results[i].new_relations == want_results[i].new_relations);
+    }
+    testing::ExecSql(got_path, "DROP TRIGGER boom");
+    CHECK(QueryInt(got_path,
+                   "SELECT COUNT(*) FROM documents WHERE doc_key = 'b'") == 0);
+    CHECK(QueryInt(got_path,
+                   "SELECT COUNT(*) FROM entities WHERE name = 'Nvidia'") == 1);
+    CHECK(Content(got_path) == Content(want_path));
+    CHECK(got->Verify().ok());
+
+    // The next batch writes on the same state too.
+    for (GraphStore* s : {want.get(), got.get()}) {
+      REQUIRE(s->BeginBatch().ok());
+      Add(*s, Doc("e", "2022-01-01", "en"), b);
+      REQUIRE(s->CommitBatch().ok());
+    }
+    CHECK(Content(got_path) == Content(want_path));
+    CHECK(got->Verify().ok());
+  }
+}
+
 TEST_CASE(
     "Readers are not blocked by a writer; writers wait, then fail "
     "clearly",
