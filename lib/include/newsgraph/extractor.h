@@ -97,7 +97,11 @@ class OrderedExtraction {
   // Finish. A non-ok Status stops the run and is returned by Add/Finish.
   using Done =
       std::function<Status(Document& doc, Result<Extractor::Output>& result)>;
-  OrderedExtraction(const Extractor& extractor, int jobs, Done done);
+  // At most `window` documents are queued or being extracted at a time
+  // (0: jobs x 16). A caller that stops adding for a while, as ingest does
+  // to write a batch, passes more so that the threads keep working.
+  OrderedExtraction(const Extractor& extractor, int jobs, Done done,
+                    size_t window = 0);
   ~OrderedExtraction();  // waits for the threads; drops undelivered results
   OrderedExtraction(const OrderedExtraction&) = delete;
   OrderedExtraction& operator=(const OrderedExtraction&) = delete;

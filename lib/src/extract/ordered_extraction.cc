@@ -56,14 +56,14 @@ Status DeliverFinished(OrderedExtraction::State& s,
 }  // namespace
 
 OrderedExtraction::OrderedExtraction(const Extractor& extractor, int jobs,
-                                     Done done)
+                                     Done done, size_t window)
     : extractor_(extractor), done_(std::move(done)) {
   if (jobs <= 1) return;
   state_ = std::make_unique<State>();
   State* s = state_.get();
   // Enough documents in flight to keep every thread busy while one slow
   // document holds up delivery, few enough to keep memory bounded.
-  s->max_in_flight = size_t(jobs) * 16;
+  s->max_in_flight = window > 0 ? window : size_t(jobs) * 16;
   for (int t = 0; t < jobs; ++t) {
     s->threads.emplace_back([this, s] {
       std::unique_lock<std::mutex> lock(s->mu);

@@ -289,11 +289,15 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
     };
     queued_hashes_.clear();
     // Extraction may run on other threads; documents come back in order.
+    // While this thread writes a batch, the threads extract the next one:
+    // room for a batch more than the default window.
+    const size_t jobs = size_t(std::max(options_.jobs, 1));
     OrderedExtraction run(
         extractor_, options_.jobs,
         [&](Document& doc, Result<Extractor::Output>& out) {
           return Extracted(file, doc, out);
-        });
+        },
+        jobs * 16 + std::max<size_t>(options_.batch_size, 1));
     Status st = ReadDocuments(
         file,
         [&](Document&& doc) -> Status {

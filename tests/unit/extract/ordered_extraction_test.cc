@@ -113,3 +113,33 @@ TEST_CASE("ordered extraction passes documents through unextracted on request") 
   CHECK(counts[0] > 0);
   CHECK(counts[1] == 0);
 }
+
+TEST_CASE("ordered extraction keeps at most `window` documents in flight") {
+  const std::vector<std::string> one = RunWith(1);
+  for (size_t window : {size_t(1), size_t(5), size_t(200)}) {
+    std::vector<std::string> seen;
+    size_t added = 0, most = 0;
+    OrderedExtraction run(
+        testing::SharedExtractor(), 2,
+        [&](Document& d, Result<Extractor::Output>& r) {
+          std::string line = d.id + ":";
+          if (!r.ok()) {
+            line += " error " + r.status().message();
+          } else {
+            for (const auto& rel : r->relations) line += " " + ToJsonLine(rel);
+          }
+          seen.push_back(line);
+          return Status::Ok();
+        },
+        window);
+    for (auto& d : Corpus()) {
+      REQUIRE(run.Add(std::move(d)).ok());
+      ++added;
+      most = std::max(most, added - seen.size());  // queued, not delivered
+    }
+    REQUIRE(run.Finish().ok());
+    INFO("window " << window);
+    CHECK(most < window);
+    CHECK(seen == one);
+  }
+}
