@@ -29,7 +29,17 @@ std::string JitCapture::Translate(std::string_view p) {
   out.reserve(p.size() + 32);
   bool in_class = false;
   size_t class_start = 0;  // index in p just after '[' or '[^'
-  for (size_t i = 0; i < p.size(); ++i) {
+  size_t i = 0;
+  // Copies "\x{...}" or "\p{...}" at i through its '}' (false: unclosed);
+  // i is left on the '}'.
+  auto copy_braced = [&]() {
+    const size_t close = p.find('}', i + 3);
+    if (close == std::string_view::npos) return false;
+    out.append(p.substr(i, close + 1 - i));
+    i = close;
+    return true;
+  };
+  for (; i < p.size(); ++i) {
     const char c = p[i];
     if (c == '\\') {
       if (i + 1 >= p.size()) return "";
@@ -56,10 +66,7 @@ std::string JitCapture::Translate(std::string_view p) {
         case 'x':
           // \xHH or \x{...}: the same in both.
           if (i + 2 < p.size() && p[i + 2] == '{') {
-            size_t close = p.find('}', i + 3);
-            if (close == std::string_view::npos) return "";
-            out.append(p.substr(i, close + 1 - i));
-            i = close;
+            if (!copy_braced()) return "";
             continue;
           }
           if (i + 3 < p.size() && IsHex(p[i + 2]) && IsHex(p[i + 3])) {
@@ -72,10 +79,7 @@ std::string JitCapture::Translate(std::string_view p) {
         case 'P':
           // \pL or \p{Han}: Unicode properties in both.
           if (i + 2 < p.size() && p[i + 2] == '{') {
-            size_t close = p.find('}', i + 3);
-            if (close == std::string_view::npos) return "";
-            out.append(p.substr(i, close + 1 - i));
-            i = close;
+            if (!copy_braced()) return "";
             continue;
           }
           if (i + 2 >= p.size()) return "";

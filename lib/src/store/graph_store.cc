@@ -280,27 +280,25 @@ Status DocumentWriter::Write(const StoredDocument& meta,
   for (Touched& t : touched_) {
     store::Aggregate agg = t.before;
     agg.AddDocument(t.evidence, t.supported, meta.date, meta.lang);
+    // The aggregate's five columns, from parameter `first` on.
+    auto bind_aggregate = [&agg](Stmt& st, int first) {
+      st.Bind(first, agg.evidence_count)
+          .Bind(first + 1, agg.support_docs)
+          .BindRefOrNull(first + 2, agg.first_seen)
+          .BindRefOrNull(first + 3, agg.last_seen)
+          .Bind(first + 4, agg.LanguagesText());
+    };
     if (t.id == 0) {
       Stmt& insert = *im_.insert_relation;
-      insert.Bind(1, t.key.subject)
-          .BindRef(2, *t.key.type)
-          .Bind(3, t.key.object)
-          .Bind(4, agg.evidence_count)
-          .Bind(5, agg.support_docs)
-          .BindRefOrNull(6, agg.first_seen)
-          .BindRefOrNull(7, agg.last_seen)
-          .Bind(8, agg.LanguagesText());
+      insert.Bind(1, t.key.subject).BindRef(2, *t.key.type).Bind(3, t.key.object);
+      bind_aggregate(insert, 4);
       NEWSGRAPH_RETURN_IF_ERROR(insert.Run());
       t.id = im_.db->LastInsertId();
       ++result_->new_relations;
     } else {
       Stmt& up = *im_.update_relation;
-      up.Bind(1, t.id)
-          .Bind(2, agg.evidence_count)
-          .Bind(3, agg.support_docs)
-          .BindRefOrNull(4, agg.first_seen)
-          .BindRefOrNull(5, agg.last_seen)
-          .Bind(6, agg.LanguagesText());
+      up.Bind(1, t.id);
+      bind_aggregate(up, 2);
       NEWSGRAPH_RETURN_IF_ERROR(up.Run());
     }
     // Undone with the batch's other caches if the document fails.
