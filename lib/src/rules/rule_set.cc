@@ -619,7 +619,8 @@ Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
         c.CompileFile(name, text, &rs->rules_, rs->impl_.get()));
   if (rs->impl_->patterns.empty())
     return Status::DataError("rules: no rule patterns loaded");
-  // The atoms are lower case; a case-insensitive Set finds them in any case.
+  // The atoms are lower case: the scanner folds ASCII, else a
+  // case-insensitive Set finds them in any case.
   std::vector<std::string> atoms;
   rs->impl_->filtered.Compile(&atoms);
   if (!atoms.empty() && !AnyCaseInsensitive(rs->impl_->patterns))
@@ -702,10 +703,13 @@ void RuleSet::Match(std::string_view slotted,
   // (every pattern if the atom Set's DFA ran out of memory).
   std::vector<int> atoms;
   RE2::Set::ErrorInfo error{RE2::Set::kNoError};
-  if (impl_->atom_scanner) impl_->atom_scanner->Find(slotted, &atoms);
-  else if (impl_->atoms) impl_->atoms->Match(slotted, &atoms, &error);
-  if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
-  std::sort(atoms.begin(), atoms.end());
+  if (impl_->atom_scanner) {
+    impl_->atom_scanner->Find(slotted, &atoms);  // ascending already
+  } else if (impl_->atoms) {
+    impl_->atoms->Match(slotted, &atoms, &error);
+    if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
+    std::sort(atoms.begin(), atoms.end());
+  }
   for (int h : impl_->Candidates(atoms))
     MatchPattern(h, slotted, /*accelerated=*/true, out);
 }
