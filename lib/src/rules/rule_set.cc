@@ -97,6 +97,13 @@ constexpr int kMinAtomLength = 1;
 struct Slot {
   std::string name;
   bool list = false;
+  // Every match holds a mention of this slot: the slot stands outside any
+  // group, is not made optional by a quantifier and the pattern has no
+  // alternative at its top level.
+  bool required = false;
+  // The type codes of the slot's mentions, as bits (1 << (code - 'a'));
+  // 0 when a code falls outside a-z (then the slot is not checked).
+  uint32_t codes = 0;
 };
 
 int StatusRank(const std::string& s) {
@@ -123,6 +130,10 @@ struct RuleSet::Impl {
     std::unique_ptr<JitCapture> jit;
     std::vector<Slot> slots;
     std::vector<int> groups;  // capture group index per slot
+    // The slots every match holds (Slot::required), as their type-code
+    // bits: a sentence without a mention of each cannot match.
+    std::vector<uint32_t> required_codes;
+    std::string relaxed;  // Expand's relaxed form; cleared once compiled
   };
   struct Marker {
     std::string status;
@@ -132,7 +143,13 @@ struct RuleSet::Impl {
   std::vector<Pattern> patterns;
   // Pre-selection of the patterns that can match a sentence: RE2's
   // prefilter keeps, for each pattern, the literals ("atoms") any match
-  // must contain; `atoms` finds which occur in the sentence.
+  // must contain; `atoms` finds which occur in the sentence. It holds each
+  // pattern twice: as written (id h, the RE2 that matches) and in its
+  // relaxed form (id h + patterns.size(), never matched). A pattern is a
+  // candidate when both let it through: as written, RE2 merges a slot's
+  // token bytes with the text next to it and keeps little more than
+  // "\x01c" (a company mention) of, say, "{O}'s {S}"; the relaxed form
+  // keeps "'s".
   re2::FilteredRE2 filtered{kMinAtomLength};
   // Which atoms occur: an Aho-Corasick table where it can decide
   // (rules/atom_scanner.h), else a case-insensitive RE2::Set; both null
@@ -181,8 +198,15 @@ const std::vector<int>& RuleSet::Impl::Candidates(
                   atoms.size() * sizeof(int));
   auto [it, inserted] = cache.map.try_emplace(std::move(key));
   if (inserted) {
-    filtered.AllPotentials(atoms, &it->second);
-    std::sort(it->second.begin(), it->second.end());
+    std::vector<int> both;
+    filtered.AllPotentials(atoms, &both);
+    std::sort(both.begin(), both.end());
+    const int n = int(patterns.size());
+    for (int h : both) {
+      if (h >= n) break;
+      if (std::binary_search(both.begin(), both.end(), h + n))
+        it->second.push_back(h);
+    }
   }
   return it->second;
 }
@@ -254,9 +278,13 @@ class Compiler {
                      std::vector<Rule>* rules, RuleSet::Impl* impl);
 
  private:
-  // Expands {@macro} and {SLOT:types} / {SLOT+:types} in `pattern`.
+  // Expands {@macro} and {SLOT:types} / {SLOT+:types} in `pattern`. With
+  // `relaxed`, also the pattern with every slot replaced by "(?s:.+)": a
+  // superset whose required literals are the text's own, not merged with
+  // the bytes of the mention tokens (see RuleSet::Impl::filtered).
   Status Expand(std::string_view pattern, const std::string& where,
-                std::string* out, std::vector<Slot>* slots) const;
+                std::string* out, std::vector<Slot>* slots,
+                std::string* relaxed = nullptr) const;
   Result<std::string> TypeClass(std::string_view types,
                                 const std::string& where) const;
 
@@ -282,20 +310,49 @@ Result<std::string> Compiler::TypeClass(std::string_view types,
 }
 
 Status Compiler::Expand(std::string_view p, const std::string& where,
-                        std::string* out, std::vector<Slot>* slots) const {
+                        std::string* out, std::vector<Slot>* slots,
+                        std::string* relaxed) const {
   out->clear();
+  if (relaxed) relaxed->clear();
+  auto emit = [&](std::string_view text) {
+    out->append(text);
+    if (relaxed) relaxed->append(text);
+  };
+  // Where the pattern's own syntax stands, to tell required slots: the
+  // group depth, inside a character class or not, a top-level '|'.
+  int depth = 0;
+  bool in_class = false, top_alternative = false;
   for (size_t i = 0; i < p.size();) {
     char c = p[i];
     if (c == '\\' && i + 1 < p.size()) {  // keep escapes verbatim
-      out->append(p.substr(i, 2));
+      emit(p.substr(i, 2));
       i += 2;
       continue;
     }
     bool starts_ref =
-        c == '{' && i + 1 < p.size() &&
+        !in_class && c == '{' && i + 1 < p.size() &&
         (p[i + 1] == '@' || std::isalpha(static_cast<unsigned char>(p[i + 1])));
     if (!starts_ref) {
-      out->push_back(c);
+      if (in_class) {
+        if (c == ']') in_class = false;
+      } else if (c == '[') {
+        in_class = true;
+        // A ']' right after '[' or '[^' is a literal.
+        size_t j = i + 1;
+        if (j < p.size() && p[j] == '^') ++j;
+        if (j < p.size() && p[j] == ']') {
+          emit(p.substr(i, j + 1 - i));
+          i = j + 1;
+          continue;
+        }
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')') {
+        --depth;
+      } else if (c == '|' && depth == 0) {
+        top_alternative = true;
+      }
+      emit(p.substr(i, 1));
       ++i;
       continue;
     }
@@ -311,7 +368,7 @@ Status Compiler::Expand(std::string_view p, const std::string& where,
         return Status::DataError(where + ": unknown macro '{" +
                                  std::string(body) +
                                  "}'; define it first with 'define NAME REGEX'");
-      *out += "(?:" + it->second + ")";
+      emit("(?:" + it->second + ")");
       continue;
     }
     size_t colon = body.find(':');
@@ -364,8 +421,25 @@ Status Compiler::Expand(std::string_view p, const std::string& where,
       std::string item = poss + token + suffix;
       *out += "(?P<" + slot.name + ">" + item + "(?:" + sep + item + ")*)";
     }
+    if (relaxed) *relaxed += "(?s:.+)";
+    // The type codes: cls is "\\x01[codes]\\d+\\x02".
+    const size_t open = cls->find('['), shut = cls->find(']');
+    for (size_t k = open + 1; k < shut; ++k) {
+      const char code = (*cls)[k];
+      if (code < 'a' || code > 'z') {
+        slot.codes = 0;
+        break;
+      }
+      slot.codes |= uint32_t{1} << (code - 'a');
+    }
+    const bool optional_after =
+        i < p.size() && (p[i] == '?' || p[i] == '*' ||
+                         (p[i] == '{' && i + 1 < p.size() && p[i + 1] == '0'));
+    slot.required = depth == 0 && !optional_after;
     slots->push_back(std::move(slot));
   }
+  if (top_alternative)
+    for (Slot& s : *slots) s.required = false;
   return Status::Ok();
 }
 
@@ -532,9 +606,12 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
       RuleSet::Impl::Pattern p;
       p.rule = int(rules->size()) - 1;
       std::string body;
-      NEWSGRAPH_RETURN_IF_ERROR(Expand(rest, where, &body, &p.slots));
+      NEWSGRAPH_RETURN_IF_ERROR(
+          Expand(rest, where, &body, &p.slots, &p.relaxed));
       if (p.slots.empty())
         return Status::DataError(where + ": pattern has no slot");
+      for (const Slot& sl : p.slots)
+        if (sl.required && sl.codes != 0) p.required_codes.push_back(sl.codes);
       int id = -1;
       if (impl->filtered.Add(body, PatternOptions(), &id) != RE2::NoError) {
         RE2 bad(body, PatternOptions());  // for the message
@@ -621,6 +698,14 @@ Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
     return Status::DataError("rules: no rule patterns loaded");
   // The atoms are lower case: the scanner folds ASCII, else a
   // case-insensitive Set finds them in any case.
+  // The relaxed forms (ids after the patterns'); one that does not compile
+  // is replaced by a form with no atom, which lets every sentence through.
+  for (auto& p : rs->impl_->patterns) {
+    int id = -1;
+    if (rs->impl_->filtered.Add(p.relaxed, PatternOptions(), &id) != RE2::NoError)
+      rs->impl_->filtered.Add("(?s:.*)", PatternOptions(), &id);
+    std::string().swap(p.relaxed);
+  }
   std::vector<std::string> atoms;
   rs->impl_->filtered.Compile(&atoms);
   if (!atoms.empty() && !AnyCaseInsensitive(rs->impl_->patterns))
@@ -710,8 +795,22 @@ void RuleSet::Match(std::string_view slotted,
     if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
     std::sort(atoms.begin(), atoms.end());
   }
-  for (int h : impl_->Candidates(atoms))
-    MatchPattern(h, slotted, /*accelerated=*/true, out);
+  // The mention types present: a pattern needs one of each required slot.
+  uint32_t present = 0;
+  size_t tokens = 0;
+  for (size_t i = slotted.find('\x01'); i != std::string_view::npos && i + 1 < slotted.size();
+       i = slotted.find('\x01', i + 1)) {
+    const char code = slotted[i + 1];
+    present |= code >= 'a' && code <= 'z' ? uint32_t{1} << (code - 'a') : 0;
+    ++tokens;
+  }
+  for (int h : impl_->Candidates(atoms)) {
+    const auto& required = impl_->patterns[h].required_codes;
+    if (required.size() > tokens) continue;
+    bool fits = true;
+    for (uint32_t codes : required) fits = fits && (codes & present) != 0;
+    if (fits) MatchPattern(h, slotted, /*accelerated=*/true, out);
+  }
 }
 
 void RuleSet::MatchUnfiltered(std::string_view slotted,

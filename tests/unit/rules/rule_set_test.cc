@@ -227,6 +227,45 @@ TEST_CASE("the prefilter drops no match of the shipped rules") {
   CHECK(total > 15);  // the sentences do reach the rules (29)
 }
 
+TEST_CASE("pre-selection: a slot that may be absent does not rule a pattern out") {
+  // A sentence without a mention of some slot's type skips the pattern
+  // unmatched, unless the slot may be left out: inside a group, under a
+  // quantifier that allows none, or beside a top-level alternative.
+  const char* patterns[] = {
+      "(?:{A:person}\\s*)?{S:company}收购{O:company}",
+      "{S:company}收购{O:company}{A:person}?",
+      "{S:company}收购{O:company}{A:person}*",
+      "{S:company}收购{O:company}{A:person}{0,1}",
+      "{S:company}收购{O:company}|{A:person}收购",
+      "{S:company}收购(?:{O:company}|{A:person})",
+      "(?:[x)]?{A:person})?{S:company}收购{O:company}",  // ')' in a class
+      "(?:\\){A:person})?{S:company}收购{O:company}",   // an escaped ')'
+      "(?:[])]?{A:person})?{S:company}收购{O:company}",  // a leading ']'
+
+  };
+  const std::string sentence = T('c', 0) + "收购" + T('c', 1);
+  for (const char* pattern : patterns) {
+    INFO(pattern);
+    auto rs = Compile(std::string("rule r\n  pattern ") + pattern +
+                      "\n  emit acquired S O\n");
+    REQUIRE(rs.ok());
+    std::vector<rules::RuleMatch> filtered, all;
+    (*rs)->Match(sentence, &filtered);
+    (*rs)->MatchUnfiltered(sentence, &all);
+    REQUIRE(all.size() == 1);
+    CHECK(filtered.size() == 1);
+  }
+  // Literals next to slots still select the pattern ("'s" after a mention).
+  auto rs = Compile("rule r\n  pattern {O:company}'s\\s+{S:company}\n  emit subsidiary_of S O\n");
+  REQUIRE(rs.ok());
+  std::vector<rules::RuleMatch> m;
+  (*rs)->Match(T('c', 0) + "'s " + T('c', 1), &m);
+  CHECK(m.size() == 1);
+  m.clear();
+  (*rs)->Match(T('c', 0) + "'s " + T('p', 1), &m);  // no second company
+  CHECK(m.empty());
+}
+
 TEST_CASE("unbounded repetitions: upper bounds dropped, classes and escapes kept") {
   const std::pair<const char*, const char*> cases[] = {
       {"a{2,5}b", "a{2,}b"},
