@@ -333,11 +333,8 @@ void DocumentPass::Run(std::vector<Relation>* out) {
       attrs.dates = attrs::FindDates(masked, &ctx_);
       attrs.inherited_date = paragraph_date;
       if (!attrs.dates.empty()) paragraph_date = attrs.dates.back();
-      if (mentions.size() >= 2) {
-        attrs.amounts = attrs::FindAmounts(masked);
-        attrs.durations = attrs::FindDurations(masked);
-        ExtractSentence(span, sentence, norm, mentions, attrs, out);
-      }
+      if (mentions.size() >= 2)
+        ExtractSentence(span, sentence, norm, mentions, masked, &attrs, out);
       for (const auto& m : mentions) seen_.push_back({m.entity, sentence_no_});
     }
   }
@@ -415,13 +412,18 @@ void DocumentPass::ExtractSentence(const text::Span& span,
                                    std::string_view sentence,
                                    const text::Normalized& norm,
                                    const std::vector<Mention>& mentions,
-                                   const SentenceAttrs& attrs,
+                                   std::string_view masked,
+                                   SentenceAttrs* sentence_attrs,
                                    std::vector<Relation>* out) {
   const rules::RuleSet& rules = *res_.rules;
   Slotted slotted = BuildSlotted(norm.text, mentions);
   std::vector<rules::RuleMatch> matches;
   rules.Match(slotted.text, &matches);
   if (matches.empty()) return;
+  // Amounts and durations only where a rule matched.
+  sentence_attrs->amounts = attrs::FindAmounts(masked);
+  sentence_attrs->durations = attrs::FindDurations(masked);
+  const SentenceAttrs& attrs = *sentence_attrs;
   std::stable_sort(matches.begin(), matches.end(),
                    [](const rules::RuleMatch& a, const rules::RuleMatch& b) {
                      return std::tie(a.begin, a.rule) < std::tie(b.begin, b.rule);

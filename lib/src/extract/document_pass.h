@@ -73,10 +73,14 @@ class DocumentPass {
   void AddSurnameMentions(std::string_view sentence,
                           const text::Normalized& norm,
                           std::vector<Mention>* mentions);
+  // Runs the rules on one sentence; where one matches, finds the amounts
+  // and durations of `masked` (the normalized text with names masked) into
+  // `attrs` and appends the relations.
   void ExtractSentence(const text::Span& span, std::string_view sentence,
                        const text::Normalized& norm,
                        const std::vector<Mention>& mentions,
-                       const SentenceAttrs& attrs, std::vector<Relation>* out);
+                       std::string_view masked, SentenceAttrs* attrs,
+                       std::vector<Relation>* out);
   void Attach(const ontology::RelationType& rt, const SentenceAttrs& attrs,
               std::string_view sentence, const text::Normalized& norm,
               size_t match_begin, size_t match_end, Attributes* a) const;
