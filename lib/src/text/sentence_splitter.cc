@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -117,6 +118,23 @@ bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
   bool trigger = false;
   size_t i = 0;
   while (i < n) {
+    // Runs of eight ASCII bytes at once.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+      unsigned char bytes[8];  // a local copy lets the compiler vectorize
+      std::memcpy(bytes, &word, 8);
+      for (size_t k = 0; k < 8; ++k) o[k] = bytes[k];
+      if (!trigger) {
+        for (size_t k = 0; k < 8; ++k) {
+          trigger = trigger || triggers.Has(bytes[k]);
+        }
+      }
+      o += 8;
+      i += 8;
+    }
+    if (i == n) break;
     const unsigned char b0 = s[i];
     char32_t c;
     if (b0 < 0x80) {
@@ -152,7 +170,7 @@ bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
     } else {
       return false;
     }
-    trigger = trigger || triggers.Has(c);
+    if (!trigger) trigger = triggers.Has(c);
     if (c < 0x10000) {
       *o++ = static_cast<char16_t>(c);
     } else {
@@ -176,6 +194,15 @@ void CollectUtf16Bounds(icu::BreakIterator* it, const char16_t* utf16,
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     const auto target = static_cast<size_t>(b);
     while (unit < target) {
+      // Runs of four ASCII units at once.
+      while (unit + 4 <= target) {
+        uint64_t units;
+        std::memcpy(&units, utf16 + unit, 8);
+        if ((units & 0xFF80FF80FF80FF80u) != 0) break;
+        byte += 4;
+        unit += 4;
+      }
+      if (unit == target) break;
       const char16_t c = utf16[unit];
       if (c < 0x80) {
         byte += 1;
@@ -195,13 +222,36 @@ void CollectUtf16Bounds(icu::BreakIterator* it, const char16_t* utf16,
   }
 }
 
+static_assert(std::ranges::all_of(kAbbreviations, [](std::string_view a) {
+  return a.size() >= 2 && a.back() == '.';
+}));
+
 bool IsLineBreakByte(char c) {
   return c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+bool IsAsciiWhiteSpace(char c) {
+  return static_cast<unsigned char>(c) < 0x80 && IsWhiteSpace(c);
+}
+
+// TrimSpan(text, {begin, end}), without decoding when the text left after
+// trimming ASCII white space is empty or has ASCII characters at both ends.
+Span Trim(std::string_view text, size_t begin, size_t end) {
+  size_t b = begin;
+  size_t e = end;
+  while (b < e && IsAsciiWhiteSpace(text[b])) ++b;
+  while (e > b && IsAsciiWhiteSpace(text[e - 1])) --e;
+  if (b == e) return {end, end};
+  if (static_cast<unsigned char>(text[b]) < 0x80 &&
+      static_cast<unsigned char>(text[e - 1]) < 0x80) {
+    return {b, e};
+  }
+  return TrimSpan(text, {begin, end});
+}
+
 // End of the text of [begin, end) without trailing white space.
 size_t ContentEnd(std::string_view text, size_t begin, size_t end) {
-  const Span s = TrimSpan(text, {begin, end});
+  const Span s = Trim(text, begin, end);
   return s.empty() ? begin : s.end;
 }
 
@@ -231,7 +281,10 @@ bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t q) {
   const std::string_view sentence = text.substr(begin, q - begin);
   if (sentence.empty() || sentence.back() != '.') return false;
   for (std::string_view abbr : kAbbreviations) {
+    // Every abbreviation is at least two characters and a full stop; the
+    // one before the full stop rules out most of them quickly.
     if (sentence.size() < abbr.size() ||
+        sentence[sentence.size() - 2] != abbr[abbr.size() - 2] ||
         sentence.substr(sentence.size() - abbr.size()) != abbr) {
       continue;
     }
@@ -316,6 +369,7 @@ Result<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   if (prototype == nullptr) {
     return Status::Internal("text: sentence break iterator: not created");
   }
+  BreakTriggers::Get();  // built now rather than in the first Split
   return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(
       std::make_unique<IteratorPool>(std::move(prototype))));
 }
@@ -440,7 +494,7 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   for (size_t i = 1; i < merged.size(); ++i) {
     size_t end = merged[i];
     if (i + 1 < merged.size()) end = MoveOpenersForward(text, begin, end);
-    const Span s = TrimSpan(text, {begin, end});
+    const Span s = Trim(text, begin, end);
     if (!s.empty()) out->push_back({s.begin + offset, s.end + offset});
     begin = end;
   }
