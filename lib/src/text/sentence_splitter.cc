@@ -235,8 +235,10 @@ bool IsAsciiWhiteSpace(char c) {
 }
 
 // TrimSpan(text, {begin, end}), without decoding when the text left after
-// trimming ASCII white space is empty or has ASCII characters at both ends.
-Span Trim(std::string_view text, size_t begin, size_t end) {
+// trimming ASCII white space is empty or has ASCII characters at both ends;
+// just TrimSpan when `plain` (for SplitReferenceForTesting).
+Span Trim(std::string_view text, size_t begin, size_t end, bool plain) {
+  if (plain) return TrimSpan(text, {begin, end});
   size_t b = begin;
   size_t e = end;
   while (b < e && IsAsciiWhiteSpace(text[b])) ++b;
@@ -250,8 +252,9 @@ Span Trim(std::string_view text, size_t begin, size_t end) {
 }
 
 // End of the text of [begin, end) without trailing white space.
-size_t ContentEnd(std::string_view text, size_t begin, size_t end) {
-  const Span s = Trim(text, begin, end);
+size_t ContentEnd(std::string_view text, size_t begin, size_t end,
+                  bool plain) {
+  const Span s = Trim(text, begin, end, plain);
   return s.empty() ? begin : s.end;
 }
 
@@ -276,15 +279,17 @@ bool GluedFullStop(std::string_view text, size_t q, size_t next) {
          c != '\'';
 }
 
-// True when text[begin, q) ends with a whole-token abbreviation.
-bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t q) {
+// True when text[begin, q) ends with a whole-token abbreviation. `plain`
+// compares every abbreviation in full (for SplitReferenceForTesting).
+bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t q,
+                          bool plain) {
   const std::string_view sentence = text.substr(begin, q - begin);
   if (sentence.empty() || sentence.back() != '.') return false;
   for (std::string_view abbr : kAbbreviations) {
     // Every abbreviation is at least two characters and a full stop; the
     // one before the full stop rules out most of them quickly.
     if (sentence.size() < abbr.size() ||
-        sentence[sentence.size() - 2] != abbr[abbr.size() - 2] ||
+        (!plain && sentence[sentence.size() - 2] != abbr[abbr.size() - 2]) ||
         sentence.substr(sentence.size() - abbr.size()) != abbr) {
       continue;
     }
@@ -305,8 +310,9 @@ bool StartsLowerCase(std::string_view text, size_t b) {
 
 // Where the sentence [begin, b) really ends once opening punctuation left
 // dangling at its end is moved to the next sentence; b when nothing moves.
-size_t MoveOpenersForward(std::string_view text, size_t begin, size_t b) {
-  size_t q = ContentEnd(text, begin, b);
+size_t MoveOpenersForward(std::string_view text, size_t begin, size_t b,
+                          bool plain) {
+  size_t q = ContentEnd(text, begin, b, plain);
   const size_t content_end = q;
   while (q > begin) {
     const size_t p = PreviousCodePointStart(text, q);
@@ -479,9 +485,9 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   merged.assign(1, 0);
   for (size_t i = 1; i + 1 < bounds.size(); ++i) {
     const size_t begin = merged.back();
-    const size_t q = ContentEnd(text, begin, bounds[i]);
+    const size_t q = ContentEnd(text, begin, bounds[i], reference);
     if (q > begin && !HasLineBreak(text, q, bounds[i]) &&
-        (EndsWithAbbreviation(text, begin, q) ||
+        (EndsWithAbbreviation(text, begin, q, reference) ||
          StartsLowerCase(text, bounds[i]) || GluedFullStop(text, q, bounds[i]))) {
       continue;
     }
@@ -493,8 +499,10 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   size_t begin = 0;
   for (size_t i = 1; i < merged.size(); ++i) {
     size_t end = merged[i];
-    if (i + 1 < merged.size()) end = MoveOpenersForward(text, begin, end);
-    const Span s = Trim(text, begin, end);
+    if (i + 1 < merged.size()) {
+      end = MoveOpenersForward(text, begin, end, reference);
+    }
+    const Span s = Trim(text, begin, end, reference);
     if (!s.empty()) out->push_back({s.begin + offset, s.end + offset});
     begin = end;
   }

@@ -50,9 +50,10 @@ class SentenceSplitter {
   // no spans. `text` is not retained after the call.
   std::vector<Span> Split(std::string_view text, size_t base_offset = 0) const;
 
-  // For tests: Split as it was done straightforwardly, ICU reading every
-  // chunk's UTF-8 bytes through a UText (no UTF-16 copy, no skipping).
-  // Returns what Split returns.
+  // For tests: Split done the straightforward way, ICU reading every chunk's
+  // UTF-8 bytes through a UText (no UTF-16 copy, no skipping) and the
+  // adjustments trimming with TrimSpan and comparing every abbreviation in
+  // full. Returns what Split returns.
   std::vector<Span> SplitReferenceForTesting(std::string_view text,
                                              size_t base_offset = 0) const;
 
@@ -64,7 +65,7 @@ class SentenceSplitter {
                               bool reference) const;
 
   // Appends the sentences of `chunk` (< 2 GiB), shifted by `offset`, to out;
-  // ICU's boundaries come from IcuBoundsUtf8 when `reference`.
+  // the straightforward way when `reference`.
   void SplitChunk(std::string_view chunk, size_t offset, std::vector<Span>* out,
                   bool reference) const;
 
