@@ -2,10 +2,15 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <mutex>
 #include <utility>
 
@@ -33,13 +38,223 @@ constexpr std::string_view kAbbreviations[] = {
 // Largest chunk handed to ICU at once: break positions are int32_t.
 constexpr size_t kMaxChunk = size_t{1} << 30;
 
+// Largest chunk ICU reads from a UTF-16 copy; longer ones (never seen in
+// news text) are read as UTF-8 through a UText, which copies nothing.
+constexpr size_t kMaxUtf16Chunk = size_t{1} << 20;
+
+// The code points after which UAX #29 may end a sentence: Sentence_Break
+// STerm, ATerm, Sep, CR and LF (rules SB4 and SB11; every other boundary is
+// at the start or end of the text). Built once from ICU's property data: a
+// bit per BMP code point, ICU itself above.
+class BreakTriggers {
+ public:
+  static const BreakTriggers& Get() {
+    static const BreakTriggers table;
+    return table;
+  }
+
+  bool Has(char32_t c) const {
+    if (c < 0x10000) return (bits_[c >> 6] >> (c & 63)) & 1;
+    return IsTrigger(static_cast<UChar32>(c));
+  }
+
+ private:
+  BreakTriggers() {
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (IsTrigger(c)) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
+
+  static bool IsTrigger(UChar32 c) {
+    switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+      case U_SB_STERM:
+      case U_SB_ATERM:
+      case U_SB_SEP:
+      case U_SB_CR:
+      case U_SB_LF:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  std::array<uint64_t, 0x10000 / 64> bits_{};
+};
+
+// Per-thread buffers reused across calls (Split does not recurse).
+struct Scratch {
+  std::unique_ptr<char16_t[]> utf16;
+  size_t utf16_capacity = 0;
+  std::vector<size_t> bounds;
+  std::vector<size_t> merged;
+
+  // A buffer of at least n units, valid until the next call.
+  char16_t* Utf16(size_t n) {
+    if (utf16_capacity < n) {
+      utf16.reset(new char16_t[n]);
+      utf16_capacity = n;
+    }
+    return utf16.get();
+  }
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// Decodes `text` into out[0, *length) as UTF-16; out has room for
+// text.size() units. Returns false at the first ill-formed sequence
+// (Unicode Table 3-7). Sets *may_break when `text` has a BreakTriggers code
+// point.
+bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
+             bool* may_break) {
+  const BreakTriggers& triggers = BreakTriggers::Get();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  char16_t* o = out;
+  bool trigger = false;
+  size_t i = 0;
+  while (i < n) {
+    // Runs of eight ASCII bytes at once.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+      unsigned char bytes[8];  // a local copy lets the compiler vectorize
+      std::memcpy(bytes, &word, 8);
+      for (size_t k = 0; k < 8; ++k) o[k] = bytes[k];
+      if (!trigger) {
+        for (size_t k = 0; k < 8; ++k) {
+          trigger = trigger || triggers.Has(bytes[k]);
+        }
+      }
+      o += 8;
+      i += 8;
+    }
+    if (i == n) break;
+    const unsigned char b0 = s[i];
+    char32_t c;
+    if (b0 < 0x80) {
+      c = b0;
+      i += 1;
+    } else if (b0 < 0xC2) {
+      return false;
+    } else if (b0 < 0xE0) {
+      if (i + 1 >= n || !IsContinuation(s[i + 1])) return false;
+      c = (char32_t{b0 & 0x1Fu} << 6) | (s[i + 1] & 0x3Fu);
+      i += 2;
+    } else if (b0 < 0xF0) {
+      if (i + 2 >= n) return false;
+      const unsigned char b1 = s[i + 1];
+      const unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80;
+      const unsigned char hi = b0 == 0xED ? 0x9F : 0xBF;
+      if (b1 < lo || b1 > hi || !IsContinuation(s[i + 2])) return false;
+      c = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) |
+          (s[i + 2] & 0x3Fu);
+      i += 3;
+    } else if (b0 < 0xF5) {
+      if (i + 3 >= n) return false;
+      const unsigned char b1 = s[i + 1];
+      const unsigned char lo = b0 == 0xF0 ? 0x90 : 0x80;
+      const unsigned char hi = b0 == 0xF4 ? 0x8F : 0xBF;
+      if (b1 < lo || b1 > hi || !IsContinuation(s[i + 2]) ||
+          !IsContinuation(s[i + 3])) {
+        return false;
+      }
+      c = (char32_t{b0 & 0x07u} << 18) | (char32_t{b1 & 0x3Fu} << 12) |
+          (char32_t{s[i + 2] & 0x3Fu} << 6) | (s[i + 3] & 0x3Fu);
+      i += 4;
+    } else {
+      return false;
+    }
+    if (!trigger) trigger = triggers.Has(c);
+    if (c < 0x10000) {
+      *o++ = static_cast<char16_t>(c);
+    } else {
+      *o++ = static_cast<char16_t>(0xD7C0 + (c >> 10));
+      *o++ = static_cast<char16_t>(0xDC00 | (c & 0x3FF));
+    }
+  }
+  *length = static_cast<size_t>(o - out);
+  *may_break = trigger;
+  return true;
+}
+
+// Appends the boundaries after 0 that `it` finds in the UTF-16 text `utf16`
+// it was set to, as byte offsets into the well-formed UTF-8 text `utf16`
+// was decoded from.
+void CollectUtf16Bounds(icu::BreakIterator* it, const char16_t* utf16,
+                        std::vector<size_t>* bounds) {
+  size_t unit = 0;
+  size_t byte = 0;
+  it->first();
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+    const auto target = static_cast<size_t>(b);
+    while (unit < target) {
+      // Runs of four ASCII units at once.
+      while (unit + 4 <= target) {
+        uint64_t units;
+        std::memcpy(&units, utf16 + unit, 8);
+        if ((units & 0xFF80FF80FF80FF80u) != 0) break;
+        byte += 4;
+        unit += 4;
+      }
+      if (unit == target) break;
+      const char16_t c = utf16[unit];
+      if (c < 0x80) {
+        byte += 1;
+        unit += 1;
+      } else if (c < 0x800) {
+        byte += 2;
+        unit += 1;
+      } else if (c >= 0xD800 && c < 0xDC00) {  // a surrogate pair
+        byte += 4;
+        unit += 2;
+      } else {
+        byte += 3;
+        unit += 1;
+      }
+    }
+    bounds->push_back(byte);
+  }
+}
+
+static_assert(std::ranges::all_of(kAbbreviations, [](std::string_view a) {
+  return a.size() >= 2 && a.back() == '.';
+}));
+
 bool IsLineBreakByte(char c) {
   return c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+bool IsAsciiWhiteSpace(char c) {
+  return static_cast<unsigned char>(c) < 0x80 && IsWhiteSpace(c);
+}
+
+// TrimSpan(text, {begin, end}), without decoding when the text left after
+// trimming ASCII white space is empty or has ASCII characters at both ends;
+// just TrimSpan when `plain` (for SplitReferenceForTesting).
+Span Trim(std::string_view text, size_t begin, size_t end, bool plain) {
+  if (plain) return TrimSpan(text, {begin, end});
+  size_t b = begin;
+  size_t e = end;
+  while (b < e && IsAsciiWhiteSpace(text[b])) ++b;
+  while (e > b && IsAsciiWhiteSpace(text[e - 1])) --e;
+  if (b == e) return {end, end};
+  if (static_cast<unsigned char>(text[b]) < 0x80 &&
+      static_cast<unsigned char>(text[e - 1]) < 0x80) {
+    return {b, e};
+  }
+  return TrimSpan(text, {begin, end});
+}
+
 // End of the text of [begin, end) without trailing white space.
-size_t ContentEnd(std::string_view text, size_t begin, size_t end) {
-  const Span s = TrimSpan(text, {begin, end});
+size_t ContentEnd(std::string_view text, size_t begin, size_t end,
+                  bool plain) {
+  const Span s = Trim(text, begin, end, plain);
   return s.empty() ? begin : s.end;
 }
 
@@ -64,12 +279,17 @@ bool GluedFullStop(std::string_view text, size_t q, size_t next) {
          c != '\'';
 }
 
-// True when text[begin, q) ends with a whole-token abbreviation.
-bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t q) {
+// True when text[begin, q) ends with a whole-token abbreviation. `plain`
+// compares every abbreviation in full (for SplitReferenceForTesting).
+bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t q,
+                          bool plain) {
   const std::string_view sentence = text.substr(begin, q - begin);
   if (sentence.empty() || sentence.back() != '.') return false;
   for (std::string_view abbr : kAbbreviations) {
+    // Every abbreviation is at least two characters and a full stop; the
+    // one before the full stop rules out most of them quickly.
     if (sentence.size() < abbr.size() ||
+        (!plain && sentence[sentence.size() - 2] != abbr[abbr.size() - 2]) ||
         sentence.substr(sentence.size() - abbr.size()) != abbr) {
       continue;
     }
@@ -90,8 +310,9 @@ bool StartsLowerCase(std::string_view text, size_t b) {
 
 // Where the sentence [begin, b) really ends once opening punctuation left
 // dangling at its end is moved to the next sentence; b when nothing moves.
-size_t MoveOpenersForward(std::string_view text, size_t begin, size_t b) {
-  size_t q = ContentEnd(text, begin, b);
+size_t MoveOpenersForward(std::string_view text, size_t begin, size_t b,
+                          bool plain) {
+  size_t q = ContentEnd(text, begin, b, plain);
   const size_t content_end = q;
   while (q > begin) {
     const size_t p = PreviousCodePointStart(text, q);
@@ -154,12 +375,24 @@ Result<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   if (prototype == nullptr) {
     return Status::Internal("text: sentence break iterator: not created");
   }
+  BreakTriggers::Get();  // built now rather than in the first Split
   return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(
       std::make_unique<IteratorPool>(std::move(prototype))));
 }
 
 std::vector<Span> SentenceSplitter::Split(std::string_view text,
                                           size_t base_offset) const {
+  return SplitImpl(text, base_offset, /*reference=*/false);
+}
+
+std::vector<Span> SentenceSplitter::SplitReferenceForTesting(
+    std::string_view text, size_t base_offset) const {
+  return SplitImpl(text, base_offset, /*reference=*/true);
+}
+
+std::vector<Span> SentenceSplitter::SplitImpl(std::string_view text,
+                                              size_t base_offset,
+                                              bool reference) const {
   std::vector<Span> out;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -170,35 +403,75 @@ std::vector<Span> SentenceSplitter::Split(std::string_view text,
       end = nl != std::string_view::npos ? pos + nl + 1 : pos + kMaxChunk;
       while (end > pos + 1 && IsUtf8Continuation(text[end])) --end;
     }
-    SplitChunk(text.substr(pos, end - pos), base_offset + pos, &out);
+    SplitChunk(text.substr(pos, end - pos), base_offset + pos, &out,
+               reference);
     pos = end;
   }
   return out;
 }
 
-void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
-                                  std::vector<Span>* out) const {
-  // 1. Raw boundaries from ICU, or line ends if ICU fails.
-  std::vector<size_t> bounds = {0};
+bool SentenceSplitter::IcuBoundsUtf8(std::string_view text,
+                                     std::vector<size_t>* bounds) const {
   std::unique_ptr<icu::BreakIterator> it = pool_->Acquire();
+  if (it == nullptr) return false;
   UErrorCode status = U_ZERO_ERROR;
   bool ok = false;
-  if (it != nullptr) {
-    icu::LocalUTextPointer ut(utext_openUTF8(
-        nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-    if (U_SUCCESS(status)) it->setText(ut.getAlias(), status);
-    if (U_SUCCESS(status)) {
-      it->first();
-      for (int32_t b = it->next(); b != icu::BreakIterator::DONE;
-           b = it->next()) {
-        bounds.push_back(static_cast<size_t>(b));
-      }
-      ok = U_SUCCESS(status);
+  icu::LocalUTextPointer ut(utext_openUTF8(
+      nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+  if (U_SUCCESS(status)) it->setText(ut.getAlias(), status);
+  if (U_SUCCESS(status)) {
+    it->first();
+    for (int32_t b = it->next(); b != icu::BreakIterator::DONE;
+         b = it->next()) {
+      bounds->push_back(static_cast<size_t>(b));
     }
-    pool_->Release(std::move(it));
+    ok = U_SUCCESS(status);
   }
+  pool_->Release(std::move(it));
+  return ok;
+}
+
+bool SentenceSplitter::IcuBounds(std::string_view text,
+                                 std::vector<size_t>* bounds) const {
+  if (text.size() > kMaxUtf16Chunk) return IcuBoundsUtf8(text, bounds);
+  char16_t* utf16 = ThreadScratch().Utf16(text.size());
+  size_t length = 0;
+  bool may_break = false;
+  if (!ToUtf16(text, utf16, &length, &may_break)) {
+    return IcuBoundsUtf8(text, bounds);  // ill-formed: ICU reads U+FFFD
+  }
+  if (!may_break) {  // UAX #29 has no boundary inside the text
+    bounds->push_back(text.size());
+    return true;
+  }
+  std::unique_ptr<icu::BreakIterator> it = pool_->Acquire();
+  if (it == nullptr) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUChars(&ut, reinterpret_cast<const UChar*>(utf16),
+                   static_cast<int64_t>(length), &status);
+  if (U_SUCCESS(status)) it->setText(&ut, status);
+  bool ok = false;
+  if (U_SUCCESS(status)) {
+    CollectUtf16Bounds(it.get(), utf16, bounds);
+    ok = U_SUCCESS(status);
+  }
+  utext_close(&ut);
+  pool_->Release(std::move(it));
+  return ok;
+}
+
+void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
+                                  std::vector<Span>* out,
+                                  bool reference) const {
+  // 1. Raw boundaries from ICU, or line ends if ICU fails.
+  Scratch& scratch = ThreadScratch();
+  std::vector<size_t>& bounds = scratch.bounds;
+  bounds.assign(1, 0);
+  const bool ok =
+      reference ? IcuBoundsUtf8(text, &bounds) : IcuBounds(text, &bounds);
   if (!ok) {
-    bounds = {0};
+    bounds.assign(1, 0);
     for (size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n') bounds.push_back(i + 1);
     }
@@ -208,12 +481,13 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   // 2. Drop breaks on the same line after listed abbreviations, before
   //    a lower-case Latin letter ("'Really?' he asked."), and after a full
   //    stop glued to the next character ("<N>.<N>%", "v2.x").
-  std::vector<size_t> merged = {0};
+  std::vector<size_t>& merged = scratch.merged;
+  merged.assign(1, 0);
   for (size_t i = 1; i + 1 < bounds.size(); ++i) {
     const size_t begin = merged.back();
-    const size_t q = ContentEnd(text, begin, bounds[i]);
+    const size_t q = ContentEnd(text, begin, bounds[i], reference);
     if (q > begin && !HasLineBreak(text, q, bounds[i]) &&
-        (EndsWithAbbreviation(text, begin, q) ||
+        (EndsWithAbbreviation(text, begin, q, reference) ||
          StartsLowerCase(text, bounds[i]) || GluedFullStop(text, q, bounds[i]))) {
       continue;
     }
@@ -225,8 +499,10 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   size_t begin = 0;
   for (size_t i = 1; i < merged.size(); ++i) {
     size_t end = merged[i];
-    if (i + 1 < merged.size()) end = MoveOpenersForward(text, begin, end);
-    const Span s = TrimSpan(text, {begin, end});
+    if (i + 1 < merged.size()) {
+      end = MoveOpenersForward(text, begin, end, reference);
+    }
+    const Span s = Trim(text, begin, end, reference);
     if (!s.empty()) out->push_back({s.begin + offset, s.end + offset});
     begin = end;
   }

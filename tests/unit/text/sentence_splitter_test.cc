@@ -1,6 +1,7 @@
 #include "text/sentence_splitter.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <string>
 #include <thread>
 #include <vector>
@@ -143,6 +144,82 @@ TEST_CASE("Split never returns empty or untrimmed spans",
   }
 }
 
+// Pieces of random texts: CJK and Latin letters, digits, spaces, closing
+// and opening punctuation, Extend and Format characters, supplementary code
+// points; none has a Sentence_Break STerm, ATerm, Sep, CR or LF code point.
+const std::vector<std::string> kPlainPieces = {
+    "公司", "他说", "微软", "亿", "a", "the", "deal", "Inc", "Markets", "Q",
+    "e", "x", "6", "2024", "1,5", "$", "%", " ", "  ", "\t", "\u3000",
+    "\u00A0", "\u200B", "\uFEFF", "，", "、", "；", "：", ",", ";", ":",
+    "-", "—", "…", "“", "”", "‘", "’", "「", "」", "『", "』", "（", "）",
+    "(", ")", "\"", "'", "\u0301", "\u00AD", "\u200D", "\U0001F600",
+    "\U00020000", "\U0001D400", "Ａ", "ｂ", "\x01",
+};
+
+// Terminators (including rarer STerm and ATerm ones, one outside the BMP),
+// abbreviations, numbers with a full stop, line and paragraph separators.
+const std::vector<std::string> kBreakPieces = {
+    ".", ".", ". ", "!", "?", "。", "。", "！", "？", "Mr.", "Dr.", "U.S.",
+    "Inc.", "e.g.", "i.e.", "No.", "St.", "vs.", "6.5", "v2.x", "...",
+    "‼", "⁇", "⁈", "⁉", "‽", "︒", "｡", "．", "﹒", "﹖", "﹗", "؟", "۔",
+    "।", "\U00011047", "\n", "\r", "\r\n", "\u0085", "\u2028",
+    "\u2029", "\v", "\f",
+};
+
+// A pseudo-random text of up to 40 pieces; only plain pieces when `plain`.
+std::string RandomText(uint32_t* state, bool plain) {
+  auto next = [state]() {
+    *state = *state * 1103515245u + 12345u;
+    return (*state >> 16) & 0x7FFF;
+  };
+  const size_t choices =
+      kPlainPieces.size() + (plain ? 0 : kBreakPieces.size());
+  std::string text;
+  const int length = static_cast<int>(next() % 41);
+  for (int k = 0; k < length; ++k) {
+    const size_t i = next() % choices;
+    text += i < kPlainPieces.size() ? kPlainPieces[i]
+                                    : kBreakPieces[i - kPlainPieces.size()];
+  }
+  return text;
+}
+
+TEST_CASE("plain pieces have no sentence break", "[sentence_splitter]") {
+  // Guards the tests below: plain texts exercise text without terminators.
+  for (const std::string& piece : kPlainPieces) {
+    INFO(piece);
+    CHECK(piece.find_first_of(".!?\n\r") == std::string::npos);
+    const std::string text = "x" + piece + "x" + piece + "x";
+    CHECK(TheSplitter().SplitReferenceForTesting(text).size() == 1);
+  }
+}
+
+TEST_CASE("Split matches ICU reading the UTF-8 bytes directly",
+          "[sentence_splitter]") {
+  uint32_t state = 20240611;
+  for (int round = 0; round < 6000; ++round) {
+    // A third of the texts have no terminator; a few are ill-formed.
+    std::string text = RandomText(&state, round % 3 == 0);
+    if (round % 50 == 7 && !text.empty()) text[text.size() / 2] = '\x80';
+    const size_t base = round % 7 == 0 ? 1000 : 0;
+    INFO("round " << round << " text \"" << text << "\"");
+    REQUIRE(TheSplitter().Split(text, base) ==
+            TheSplitter().SplitReferenceForTesting(text, base));
+  }
+}
+
+TEST_CASE("Split matches the reference on long mixed texts",
+          "[sentence_splitter]") {
+  uint32_t state = 7;
+  for (int round = 0; round < 40; ++round) {
+    std::string text;
+    for (int k = 0; k < 60; ++k) text += RandomText(&state, k % 4 == 0);
+    INFO("round " << round);
+    REQUIRE(TheSplitter().Split(text) ==
+            TheSplitter().SplitReferenceForTesting(text));
+  }
+}
+
 TEST_CASE("Split is safe to call from several threads", "[sentence_splitter]") {
   const std::string text =
       "第一句。第二句！Third one? Fourth one. “第五句。”第六句。";
@@ -161,6 +238,40 @@ TEST_CASE("Split is safe to call from several threads", "[sentence_splitter]") {
   }
   for (auto& th : threads) th.join();
   CHECK(ok == std::vector<int>(4, 1));
+}
+
+TEST_CASE("Split gives each thread its own answer", "[sentence_splitter]") {
+  // Threads splitting different texts at once (per-thread buffers).
+  std::vector<int> ok(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      uint32_t state = 99 + static_cast<uint32_t>(t);
+      int good = 1;
+      for (int i = 0; i < 400; ++i) {
+        const std::string text = RandomText(&state, i % 3 == 0);
+        if (!(TheSplitter().Split(text) ==
+              TheSplitter().SplitReferenceForTesting(text))) {
+          good = 0;
+        }
+      }
+      ok[t] = good;
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(ok == std::vector<int>(4, 1));
+}
+
+TEST_CASE("Split works with several splitters alive", "[sentence_splitter]") {
+  auto a = SentenceSplitter::Create();
+  REQUIRE(a.ok());
+  const std::string text = "第一句。Second one! Third?\n第四句";
+  const std::vector<Span> expected = TheSplitter().Split(text);
+  CHECK(a.value()->Split(text) == expected);
+  a = SentenceSplitter::Create();  // a new one, maybe at the same address
+  REQUIRE(a.ok());
+  CHECK(a.value()->Split(text) == expected);
+  CHECK(TheSplitter().Split(text) == expected);
 }
 
 }  // namespace
