@@ -40,12 +40,25 @@ bool IsOpeningPunctuation(char32_t c) {
 Span TrimSpan(std::string_view text, Span span) {
   size_t b = span.begin;
   size_t e = span.end;
+  // ASCII bytes are their own code points: no decoding for them.
   while (b < e) {
+    const unsigned char c = static_cast<unsigned char>(text[b]);
+    if (c < 0x80) {
+      if (!IsWhiteSpace(c)) break;
+      ++b;
+      continue;
+    }
     const Decoded d = DecodeUtf8(text, b);
     if (!d.valid || !IsWhiteSpace(d.code_point)) break;
     b += d.length;
   }
   while (e > b) {
+    const unsigned char c = static_cast<unsigned char>(text[e - 1]);
+    if (c < 0x80) {
+      if (!IsWhiteSpace(c)) break;
+      --e;
+      continue;
+    }
     const size_t p = PreviousCodePointStart(text, e);
     if (p < b) break;
     const Decoded d = DecodeUtf8(text, p);

@@ -230,31 +230,9 @@ bool IsLineBreakByte(char c) {
   return c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-bool IsAsciiWhiteSpace(char c) {
-  return static_cast<unsigned char>(c) < 0x80 && IsWhiteSpace(c);
-}
-
-// TrimSpan(text, {begin, end}), without decoding when the text left after
-// trimming ASCII white space is empty or has ASCII characters at both ends;
-// just TrimSpan when `plain` (for SplitReferenceForTesting).
-Span Trim(std::string_view text, size_t begin, size_t end, bool plain) {
-  if (plain) return TrimSpan(text, {begin, end});
-  size_t b = begin;
-  size_t e = end;
-  while (b < e && IsAsciiWhiteSpace(text[b])) ++b;
-  while (e > b && IsAsciiWhiteSpace(text[e - 1])) --e;
-  if (b == e) return {end, end};
-  if (static_cast<unsigned char>(text[b]) < 0x80 &&
-      static_cast<unsigned char>(text[e - 1]) < 0x80) {
-    return {b, e};
-  }
-  return TrimSpan(text, {begin, end});
-}
-
 // End of the text of [begin, end) without trailing white space.
-size_t ContentEnd(std::string_view text, size_t begin, size_t end,
-                  bool plain) {
-  const Span s = Trim(text, begin, end, plain);
+size_t ContentEnd(std::string_view text, size_t begin, size_t end) {
+  const Span s = TrimSpan(text, {begin, end});
   return s.empty() ? begin : s.end;
 }
 
@@ -310,9 +288,8 @@ bool StartsLowerCase(std::string_view text, size_t b) {
 
 // Where the sentence [begin, b) really ends once opening punctuation left
 // dangling at its end is moved to the next sentence; b when nothing moves.
-size_t MoveOpenersForward(std::string_view text, size_t begin, size_t b,
-                          bool plain) {
-  size_t q = ContentEnd(text, begin, b, plain);
+size_t MoveOpenersForward(std::string_view text, size_t begin, size_t b) {
+  size_t q = ContentEnd(text, begin, b);
   const size_t content_end = q;
   while (q > begin) {
     const size_t p = PreviousCodePointStart(text, q);
@@ -485,7 +462,7 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   merged.assign(1, 0);
   for (size_t i = 1; i + 1 < bounds.size(); ++i) {
     const size_t begin = merged.back();
-    const size_t q = ContentEnd(text, begin, bounds[i], reference);
+    const size_t q = ContentEnd(text, begin, bounds[i]);
     if (q > begin && !HasLineBreak(text, q, bounds[i]) &&
         (EndsWithAbbreviation(text, begin, q, reference) ||
          StartsLowerCase(text, bounds[i]) || GluedFullStop(text, q, bounds[i]))) {
@@ -499,10 +476,8 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   size_t begin = 0;
   for (size_t i = 1; i < merged.size(); ++i) {
     size_t end = merged[i];
-    if (i + 1 < merged.size()) {
-      end = MoveOpenersForward(text, begin, end, reference);
-    }
-    const Span s = Trim(text, begin, end, reference);
+    if (i + 1 < merged.size()) end = MoveOpenersForward(text, begin, end);
+    const Span s = TrimSpan(text, {begin, end});
     if (!s.empty()) out->push_back({s.begin + offset, s.end + offset});
     begin = end;
   }

@@ -52,8 +52,8 @@ class SentenceSplitter {
 
   // For tests: Split done the straightforward way, ICU reading every chunk's
   // UTF-8 bytes through a UText (no UTF-16 copy, no skipping) and the
-  // adjustments trimming with TrimSpan and comparing every abbreviation in
-  // full. Returns what Split returns.
+  // adjustments comparing every abbreviation in full. Returns what Split
+  // returns.
   std::vector<Span> SplitReferenceForTesting(std::string_view text,
                                              size_t base_offset = 0) const;
 

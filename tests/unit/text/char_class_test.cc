@@ -1,6 +1,10 @@
 #include "text/char_class.h"
 
+#include "text/utf8.h"
+
 #include <catch2/catch.hpp>
+
+#include <random>
 #include <string>
 #include <vector>
 
@@ -63,6 +67,41 @@ TEST_CASE("TrimSpan and TrimWhiteSpace", "[char_class]") {
     CHECK(TrimSpan(c.text, c.span) == c.expected);
   }
   CHECK(TrimWhiteSpace("\u3000 标题 \r") == "标题");
+}
+
+TEST_CASE("TrimSpan agrees with trimming code point by code point", "[char_class]") {
+  // TrimSpan skips ASCII bytes without decoding; the reference decodes
+  // every code point. Random mixes of ASCII and other white space, letters,
+  // CJK and stray bytes.
+  auto reference = [](std::string_view text, Span span) -> Span {
+    size_t b = span.begin, e = span.end;
+    while (b < e) {
+      const Decoded d = DecodeUtf8(text, b);
+      if (!d.valid || !IsWhiteSpace(d.code_point)) break;
+      b += d.length;
+    }
+    while (e > b) {
+      const size_t p = PreviousCodePointStart(text, e);
+      if (p < b) break;
+      const Decoded d = DecodeUtf8(text, p);
+      if (!d.valid || !IsWhiteSpace(d.code_point)) break;
+      e = p;
+    }
+    return b == e ? Span{span.end, span.end} : Span{b, e};
+  };
+  const std::vector<std::string> pieces = {" ", "\t", "\n", "\r", "\v", "\f",
+                                           "a", ".", "\u3000", "\u00A0", "\u200B",
+                                           "\uFEFF", "\u2028", "中", "\x80", "\xE4"};
+  std::mt19937 rng(11);
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    const int len = int(rng() % 8);
+    for (int k = 0; k < len; ++k) text += pieces[rng() % pieces.size()];
+    const size_t begin = text.empty() ? 0 : rng() % (text.size() + 1);
+    const size_t end = begin + rng() % (text.size() - begin + 1);
+    INFO(text << " [" << begin << ", " << end << ")");
+    CHECK(TrimSpan(text, {begin, end}) == reference(text, {begin, end}));
+  }
 }
 
 }  // namespace
