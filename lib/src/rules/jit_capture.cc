@@ -10,8 +10,9 @@ namespace newsgraph::rules {
 
 namespace {
 
-// Backtracking steps one match may take before PCRE2 gives up (RE2 then
-// decides). The rule patterns on a sentence take a few hundred.
+// Backtracking steps one search may take before PCRE2 gives up (RE2 then
+// decides). This bounds the time a pattern can take on any sentence; the
+// rule patterns on news sentences take a few hundred.
 constexpr uint32_t kMatchLimit = 200000;
 
 // RE2's \s: [\t\n\f\r ] (PCRE2's also holds \v).
@@ -158,11 +159,10 @@ std::unique_ptr<JitCapture> JitCapture::Create(std::string_view re2_pattern,
   int error = 0;
   PCRE2_SIZE offset = 0;
   auto impl = std::make_unique<Impl>();
-  // Anchored at compile time: a match-time PCRE2_ANCHORED would bypass the
-  // JIT. "$" is the end of the text only, as in RE2.
+  // "$" is the end of the text only, as in RE2.
   impl->code = pcre2_compile(
       reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-      PCRE2_UTF | PCRE2_ANCHORED | PCRE2_DOLLAR_ENDONLY | PCRE2_DUPNAMES,
+      PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | PCRE2_DUPNAMES,
       &error, &offset, cc);
   pcre2_compile_context_free(cc);
   if (!impl->code) return nullptr;
@@ -177,8 +177,9 @@ std::unique_ptr<JitCapture> JitCapture::Create(std::string_view re2_pattern,
   return std::unique_ptr<JitCapture>(new JitCapture(std::move(impl)));
 }
 
-bool JitCapture::Captures(std::string_view text, size_t begin, size_t end,
-                          int ngroups, re2::StringPiece* groups) const {
+JitCapture::Outcome JitCapture::Find(std::string_view text, size_t pos,
+                                     int ngroups,
+                                     re2::StringPiece* groups) const {
   // One match data block per thread, grown to the largest pattern seen.
   struct Data {
     pcre2_match_data* md = nullptr;
@@ -190,16 +191,16 @@ bool JitCapture::Captures(std::string_view text, size_t begin, size_t end,
     pcre2_match_data_free(data.md);
     data.md = pcre2_match_data_create(uint32_t(ngroups), nullptr);
     data.pairs = data.md ? uint32_t(ngroups) : 0;
-    if (!data.md) return false;
+    if (!data.md) return Outcome::kUndecided;
   }
   // pcre2_match, not pcre2_jit_match: it runs the JIT code too, after
   // checking that the text is valid UTF-8 (the JIT code assumes it is).
   const int rc = pcre2_match(
       impl_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(),
-      begin, 0, data.md, impl_->context);
-  if (rc <= 0) return false;  // no match, limit reached, or an error
+      pos, 0, data.md, impl_->context);
+  if (rc == PCRE2_ERROR_NOMATCH) return Outcome::kNoMatch;
+  if (rc <= 0) return Outcome::kUndecided;  // limit reached, or an error
   const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data.md);
-  if (ov[0] != begin || ov[1] != end) return false;
   for (int g = 0; g < ngroups; ++g) {
     if (g >= rc || ov[2 * g] == PCRE2_UNSET) {
       groups[g] = re2::StringPiece();
@@ -207,7 +208,7 @@ bool JitCapture::Captures(std::string_view text, size_t begin, size_t end,
       groups[g] = re2::StringPiece(text.data() + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
     }
   }
-  return true;
+  return Outcome::kMatch;
 }
 
 }  // namespace newsgraph::rules

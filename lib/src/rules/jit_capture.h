@@ -1,19 +1,18 @@
 #pragma once
-// Slot captures of a rule pattern by PCRE2's JIT-compiled backtracking
-// matcher, on the span RE2's DFA has already found.
+// Rule pattern matches by PCRE2's JIT-compiled backtracking matcher.
 //
-// RE2 finds a match's span with its DFAs in a few microseconds, but its
-// submatch engines (BitState, and the NFA for spans too long for BitState's
-// bitmap) cost 10-60 µs per match on the rule patterns, whose programs run
-// to 5,000-17,000 instructions. PCRE2's JIT does the same work anchored on
-// the span in about a microsecond. Both engines give leftmost-first (Perl)
-// priority, so the first path from the span's start is the same one.
+// RE2 finds a match's span with its DFAs, but needs a forward and a reverse
+// pass for it, and its submatch engines (BitState, and the NFA for spans
+// too long for BitState's bitmap) cost 10-60 us per match on the rule
+// patterns, whose programs run to 5,000-17,000 instructions. PCRE2's JIT
+// finds the match and its captures in one search, jumping to the places a
+// match can start. Both engines give leftmost-first (Perl) priority, so
+// they report the same match (decisions 0005 and 0006).
 //
 // This is only an accelerator: when the pattern uses a construct whose
 // meaning differs between the engines, it is not compiled (Create returns
-// null), and when a match does not end exactly where RE2's did, or PCRE2
-// gives up (match limit, JIT stack), Captures returns false; the caller
-// then asks RE2 for the captures.
+// null), and when PCRE2 gives up (backtracking limit, JIT stack), Find says
+// so; the caller then asks RE2.
 #include <memory>
 #include <string_view>
 
@@ -38,12 +37,16 @@ class JitCapture {
   // same test Create makes; for tests).
   static std::string Translate(std::string_view re2_pattern);
 
-  // Fills groups[0..ngroups] (ngroups counts group 0 too) with the match
-  // that starts at text[begin] and must end at text[end]; a group that took
-  // no part is a null StringPiece. False when there is no such match or
-  // PCRE2 could not decide; the groups are then unspecified. Thread-safe.
-  bool Captures(std::string_view text, size_t begin, size_t end, int ngroups,
-                re2::StringPiece* groups) const;
+  enum class Outcome { kMatch, kNoMatch, kUndecided };
+
+  // Searches text[pos..] (text before pos is context, as for RE2::Match)
+  // for the leftmost-first match. kMatch fills groups[0..ngroups) (ngroups
+  // counts group 0 too; a group that took no part is a null StringPiece).
+  // kNoMatch: there is none. kUndecided: PCRE2 gave up (backtracking
+  // limit, JIT stack, text not UTF-8, pos inside a character); the groups
+  // are unspecified and RE2 must decide. Thread-safe.
+  Outcome Find(std::string_view text, size_t pos, int ngroups,
+               re2::StringPiece* groups) const;
 
  private:
   struct Impl;

@@ -782,6 +782,37 @@ std::vector<int> RuleSet::ListItems(std::string_view slotted, size_t begin,
   return items;
 }
 
+namespace {
+
+// The mention tokens of a slotted sentence from some offset on: their type
+// codes as bits, and how many there are.
+struct MentionTypes {
+  uint32_t present = 0;
+  size_t tokens = 0;
+  // Whether a match could hold every required slot (one type-code bitmask
+  // a slot): one mention of a fitting type each.
+  bool Fit(const std::vector<uint32_t>& required) const {
+    if (required.size() > tokens) return false;
+    for (uint32_t codes : required)
+      if ((codes & present) == 0) return false;
+    return true;
+  }
+};
+
+MentionTypes MentionTypesFrom(std::string_view slotted, size_t from) {
+  MentionTypes t;
+  for (size_t i = slotted.find('\x01', from);
+       i != std::string_view::npos && i + 1 < slotted.size();
+       i = slotted.find('\x01', i + 1)) {
+    const char code = slotted[i + 1];
+    t.present |= code >= 'a' && code <= 'z' ? uint32_t{1} << (code - 'a') : 0;
+    ++t.tokens;
+  }
+  return t;
+}
+
+}  // namespace
+
 void RuleSet::Match(std::string_view slotted,
                     std::vector<RuleMatch>* out) const {
   // The atoms that occur, then the patterns the prefilter lets through
@@ -795,22 +826,10 @@ void RuleSet::Match(std::string_view slotted,
     if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
     std::sort(atoms.begin(), atoms.end());
   }
-  // The mention types present: a pattern needs one of each required slot.
-  uint32_t present = 0;
-  size_t tokens = 0;
-  for (size_t i = slotted.find('\x01'); i != std::string_view::npos && i + 1 < slotted.size();
-       i = slotted.find('\x01', i + 1)) {
-    const char code = slotted[i + 1];
-    present |= code >= 'a' && code <= 'z' ? uint32_t{1} << (code - 'a') : 0;
-    ++tokens;
-  }
-  for (int h : impl_->Candidates(atoms)) {
-    const auto& required = impl_->patterns[h].required_codes;
-    if (required.size() > tokens) continue;
-    bool fits = true;
-    for (uint32_t codes : required) fits = fits && (codes & present) != 0;
-    if (fits) MatchPattern(h, slotted, /*accelerated=*/true, out);
-  }
+  const MentionTypes types = MentionTypesFrom(slotted, 0);
+  for (int h : impl_->Candidates(atoms))
+    if (types.Fit(impl_->patterns[h].required_codes))
+      MatchPattern(h, slotted, /*accelerated=*/true, out);
 }
 
 void RuleSet::MatchUnfiltered(std::string_view slotted,
@@ -828,20 +847,30 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
   const bool jit = accelerated && p.jit;
   size_t pos = 0;
   while (pos <= slotted.size()) {
-    if (accelerated && p.loose &&
-        !p.loose->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
-                        nullptr, 0))
+    // A further match lies after the last one: it needs the mentions of
+    // its required slots there.
+    if (accelerated && pos > 0 &&
+        !MentionTypesFrom(slotted, pos).Fit(p.required_codes))
       break;
-    // With the JIT: RE2's DFAs find the span, PCRE2 the captures on it;
-    // RE2's own captures when PCRE2 cannot tell.
     bool captured = false;
     if (jit) {
+      // RE2's DFAs find the leftmost start of a match of the unbounded form
+      // (a superset of the pattern, whose DFA stays small): no match of the
+      // pattern starts before it. From there PCRE2 finds the match and its
+      // captures; RE2 decides where PCRE2 gives up.
+      const RE2& locator = p.loose ? *p.loose : *p.re;
       re2::StringPiece whole;
-      if (!p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED, &whole, 1))
+      if (!locator.Match(slotted, pos, slotted.size(), RE2::UNANCHORED, &whole, 1))
         break;
-      const size_t b = size_t(whole.data() - slotted.data());
-      captured = p.jit->Captures(slotted, b, b + whole.size(), ngroups,
-                                 groups.data());
+      const size_t start = size_t(whole.data() - slotted.data());
+      const JitCapture::Outcome found =
+          p.jit->Find(slotted, start, ngroups, groups.data());
+      if (found == JitCapture::Outcome::kNoMatch) break;
+      captured = found == JitCapture::Outcome::kMatch;
+    } else if (accelerated && p.loose &&
+               !p.loose->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
+                               nullptr, 0)) {
+      break;
     }
     if (!captured && !p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
                                   groups.data(), ngroups))

@@ -19,36 +19,38 @@ RE2::Options Utf8() {
   return o;
 }
 
-// Every match of `pattern` in `text`, left to right: RE2's captures, and
-// the JIT's on RE2's span. The JIT may decline (false) but must never
-// disagree. Returns how many matches the JIT did capture.
+// From every character boundary of `text`: RE2's search for `pattern`
+// with captures, against the JIT's. The JIT may give up (kUndecided) but
+// must never disagree. Returns how many searches the JIT decided with a
+// match.
 int CompareAll(const std::string& pattern, const std::string& text) {
   RE2 re(pattern, Utf8());
   REQUIRE(re.ok());
   const int n = re.NumberOfCapturingGroups() + 1;
   auto jit = JitCapture::Create(pattern, n - 1);
   REQUIRE(jit);
-  int captured = 0;
-  size_t pos = 0;
+  int matched = 0;
   std::vector<re2::StringPiece> want(n), got(n);
-  while (pos <= text.size() &&
-         re.Match(text, pos, text.size(), RE2::UNANCHORED, want.data(), n)) {
-    const size_t b = size_t(want[0].data() - text.data());
-    const size_t e = b + want[0].size();
-    if (jit->Captures(text, b, e, n, got.data())) {
-      ++captured;
-      INFO("pattern " << pattern << " text " << text << " at " << b);
-      for (int g = 0; g < n; ++g) {
-        CHECK((got[g].data() == nullptr) == (want[g].data() == nullptr));
-        if (want[g].data() && got[g].data()) {
-          CHECK(got[g].data() - text.data() == want[g].data() - text.data());
-          CHECK(got[g].size() == want[g].size());
-        }
+  for (size_t pos = 0; pos <= text.size(); ++pos) {
+    if (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80)
+      continue;  // inside a character
+    const bool found =
+        re.Match(text, pos, text.size(), RE2::UNANCHORED, want.data(), n);
+    const JitCapture::Outcome o = jit->Find(text, pos, n, got.data());
+    if (o == JitCapture::Outcome::kUndecided) continue;
+    INFO("pattern " << pattern << " text " << text << " from " << pos);
+    REQUIRE((o == JitCapture::Outcome::kMatch) == found);
+    if (!found) continue;
+    ++matched;
+    for (int g = 0; g < n; ++g) {
+      CHECK((got[g].data() == nullptr) == (want[g].data() == nullptr));
+      if (want[g].data() && got[g].data()) {
+        CHECK(got[g].data() - text.data() == want[g].data() - text.data());
+        CHECK(got[g].size() == want[g].size());
       }
     }
-    pos = e > pos ? e : pos + 1;
   }
-  return captured;
+  return matched;
 }
 
 }  // namespace
@@ -75,7 +77,7 @@ TEST_CASE("jit capture: RE2 syntax translated where PCRE2 reads it otherwise") {
   CHECK(JitCapture::Create(R"((a)(b))", 1) == nullptr);  // group count differs
 }
 
-TEST_CASE("jit capture: the same captures as RE2 on the span RE2 matched") {
+TEST_CASE("jit capture: the same matches and captures as RE2 from every offset") {
   // Constructs where the two engines could part: lazy and greedy bounds,
   // alternation order, groups that take no part, \s against \v, "$"
   // before a final newline, "." against \r, CJK classes.
@@ -101,21 +103,31 @@ TEST_CASE("jit capture: the same captures as RE2 on the span RE2 matched") {
     for (int k = 0; k < len; ++k) text += pieces[rng() % pieces.size()];
     captured += CompareAll(patterns[n % patterns.size()], text);
   }
-  CHECK(captured > 1000);  // the JIT does the work, not the fallback
+  CHECK(captured > 1000);  // the JIT decides, not the fallback
 }
 
-TEST_CASE("jit capture: declines what it cannot decide") {
+TEST_CASE("jit capture: finds, misses, and gives up where it cannot decide") {
+  using Outcome = JitCapture::Outcome;
   auto jit = JitCapture::Create("(?P<S>a+)b", 1);
   REQUIRE(jit);
   std::vector<re2::StringPiece> g(2);
   const std::string text = "xaab";
-  CHECK(jit->Captures(text, 1, 4, 2, g.data()));
+  REQUIRE(jit->Find(text, 0, 2, g.data()) == Outcome::kMatch);
+  CHECK(g[0].data() - text.data() == 1);
   CHECK(g[1] == "aa");
-  CHECK_FALSE(jit->Captures(text, 1, 3, 2, g.data()));  // ends elsewhere
-  CHECK_FALSE(jit->Captures(text, 0, 4, 2, g.data()));  // no match at 0
-  // Not UTF-8 where the match would look: PCRE2 refuses the text.
-  const std::string bad = "a\xff" "ab";
-  CHECK_FALSE(jit->Captures(bad, 0, 4, 2, g.data()));
-  CHECK(jit->Captures(bad, 2, 4, 2, g.data()));  // past the bad byte
+  REQUIRE(jit->Find(text, 2, 2, g.data()) == Outcome::kMatch);  // from offset 2
   CHECK(g[1] == "a");
+  CHECK(jit->Find(text, 4, 2, g.data()) == Outcome::kNoMatch);
+  CHECK(jit->Find("xaa", 0, 2, g.data()) == Outcome::kNoMatch);
+  // Not UTF-8 where the search would look: PCRE2 refuses the text.
+  const std::string bad = "a\xff" "ab";
+  CHECK(jit->Find(bad, 0, 2, g.data()) == Outcome::kUndecided);
+  REQUIRE(jit->Find(bad, 2, 2, g.data()) == Outcome::kMatch);  // past the bad byte
+  CHECK(g[1] == "a");
+  // Inside a character.
+  CHECK(jit->Find("\xe4\xb8\x80" "ab", 1, 2, g.data()) == Outcome::kUndecided);
+  // Past the backtracking limit.
+  auto slow = JitCapture::Create("(?P<S>(?:a|aa)+)+c", 1);
+  REQUIRE(slow);
+  CHECK(slow->Find(std::string(60, 'a') + "bc", 0, 2, g.data()) == Outcome::kUndecided);
 }

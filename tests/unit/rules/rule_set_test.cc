@@ -266,6 +266,57 @@ TEST_CASE("pre-selection: a slot that may be absent does not rule a pattern out"
   CHECK(m.empty());
 }
 
+TEST_CASE("matching: the unbounded form may start earlier than the pattern") {
+  // The unbounded form ({0,2} read as {0,}) matches from the first mention,
+  // the pattern only from the second; and on the second sentence only the
+  // unbounded form matches. Match must report what MatchUnfiltered does.
+  auto rs = Compile(
+      "rule r\n  pattern {S:company}[^x]{0,2}收购{O:company}\n  emit acquired S O\n");
+  REQUIRE(rs.ok());
+  const std::string twice =
+      T('c', 0) + "一二三四收购" + T('c', 1) + "收购" + T('c', 2);
+  const std::string never = T('c', 0) + "一二三四收购" + T('c', 1);
+  for (const std::string& sentence : {twice, never, twice + "," + twice}) {
+    INFO(sentence);
+    std::vector<rules::RuleMatch> filtered, all;
+    (*rs)->Match(sentence, &filtered);
+    (*rs)->MatchUnfiltered(sentence, &all);
+    REQUIRE(filtered.size() == all.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      CHECK(filtered[i].begin == all[i].begin);
+      CHECK(filtered[i].end == all[i].end);
+      REQUIRE(filtered[i].slots.size() == 2);
+      CHECK(filtered[i].slots[0].mentions == all[i].slots[0].mentions);
+      CHECK(filtered[i].slots[1].mentions == all[i].slots[1].mentions);
+    }
+  }
+  std::vector<rules::RuleMatch> m;
+  (*rs)->Match(twice, &m);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].begin == twice.find(T('c', 1)));
+  CHECK(m[0].slots[0].mentions == std::vector<int>{1});
+  CHECK(m[0].slots[1].mentions == std::vector<int>{2});
+  m.clear();
+  (*rs)->Match(never, &m);
+  CHECK(m.empty());
+  // Where PCRE2 gives up (its backtracking limit, here at the first
+  // mention), RE2 decides: the match at the second mention is found.
+  auto slow = Compile(
+      "rule r\n  pattern {S:company}(?:(?:a|aa)+)+[^x]{0,2}收购{O:company}\n"
+      "  emit acquired S O\n");
+  REQUIRE(slow.ok());
+  const std::string hard =
+      T('c', 0) + std::string(60, 'a') + "b" + T('c', 1) + "a收购" + T('c', 2);
+  std::vector<rules::RuleMatch> all;
+  m.clear();
+  (*slow)->Match(hard, &m);
+  (*slow)->MatchUnfiltered(hard, &all);
+  REQUIRE(all.size() == 1);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].begin == all[0].begin);
+  CHECK(m[0].slots[0].mentions == std::vector<int>{1});
+}
+
 TEST_CASE("unbounded repetitions: upper bounds dropped, classes and escapes kept") {
   const std::pair<const char*, const char*> cases[] = {
       {"a{2,5}b", "a{2,}b"},
