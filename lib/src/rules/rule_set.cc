@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -29,12 +31,17 @@ uint64_t NextSerial() {
 // Memory budget of one pattern: its program and its lazily built DFA
 // caches (reset when full; RE2 falls back to its NFA if a DFA cannot make
 // progress). With the default rules about 500 RE2 objects get it (each
-// rule pattern and its unbounded form, the coreference, discovery and
-// marker patterns); in practice their caches stay far below it. At 8 MiB
+// rule pattern's unbounded and relaxed forms, the coreference, discovery
+// and marker patterns, and any pattern as written compiled on first use);
+// in practice their caches stay far below it. At 8 MiB
 // the largest patterns (17,000 instructions) ran out of DFA memory when
 // searched for their span and fell back to the NFA; 32 and 64 MiB cost
 // the same.
 constexpr int64_t kPatternMaxMem = int64_t(32) << 20;
+
+// A budget too small for any program: RE2 parses the pattern (reporting any
+// syntax error) and gives up before compiling it.
+constexpr int64_t kParseOnlyMem = 64;
 
 RE2::Options PatternOptions() {
   RE2::Options o;
@@ -117,16 +124,35 @@ int StatusRank(const std::string& s) {
 }  // namespace
 
 struct RuleSet::Impl {
+  // A pattern as written, for RE2, compiled on first use: only where PCRE2
+  // declines the pattern or gives up on a sentence, and for
+  // MatchUnfiltered. Its syntax is checked when the rules load.
+  struct LazyRE2 {
+    std::string pattern;
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+  };
   struct Pattern {
     int rule = -1;
-    const RE2* re = nullptr;  // owned by `filtered`
-    // UnboundedRepetitions(pattern), a superset the DFA runs fast: where it
-    // does not match, `re` is not searched. Null when the pattern has no
-    // bounded repetition.
-    std::unique_ptr<RE2> loose;
-    // The same pattern in PCRE2's JIT, which finds the captures on the span
-    // `re` matched far faster than RE2 does; null when it has no PCRE2
-    // equivalent (rules/jit_capture.h).
+    // The pattern with every {m,n} read as {m,} (UnboundedRepetitions): a
+    // superset whose DFA stays small. The prefilter's source, the search
+    // that locates where a match can start, and the capture group numbers
+    // (the same as the pattern's). Owned by `filtered`.
+    const RE2* loose = nullptr;
+    // The pattern as written when it differs from `loose`; null when it has
+    // no bounded repetition (then `loose` is the pattern).
+    std::unique_ptr<LazyRE2> exact;
+    // The pattern as written, for RE2 (compiled now if need be).
+    const RE2& Exact() const {
+      if (!exact) return *loose;
+      std::call_once(exact->once, [this] {
+        exact->re = std::make_unique<RE2>(exact->pattern, PatternOptions());
+      });
+      return *exact->re;
+    }
+    // The same pattern in PCRE2's JIT, which finds a match and its captures
+    // far faster than RE2 does; null when it has no PCRE2 equivalent
+    // (rules/jit_capture.h).
     std::unique_ptr<JitCapture> jit;
     std::vector<Slot> slots;
     std::vector<int> groups;  // capture group index per slot
@@ -612,20 +638,35 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
         return Status::DataError(where + ": pattern has no slot");
       for (const Slot& sl : p.slots)
         if (sl.required && sl.codes != 0) p.required_codes.push_back(sl.codes);
-      int id = -1;
-      if (impl->filtered.Add(body, PatternOptions(), &id) != RE2::NoError) {
-        RE2 bad(body, PatternOptions());  // for the message
-        return Status::DataError(where + ": bad regex: " + bad.error());
-      }
-      p.re = &impl->filtered.GetRE2(id);
-      if (std::string loose = UnboundedRepetitions(body); loose != body) {
+      // The syntax of the pattern as written: RE2 parses it, then stops at
+      // once for want of memory (its program is built on first use).
+      {
         RE2::Options o = PatternOptions();
-        o.set_never_capture(true);
-        p.loose = std::make_unique<RE2>(loose, o);
-        if (!p.loose->ok()) p.loose.reset();  // only an accelerator
+        o.set_max_mem(kParseOnlyMem);
+        RE2 check(body, o);
+        if (check.error_code() != RE2::ErrorPatternTooLarge &&
+            check.error_code() != RE2::NoError)
+          return Status::DataError(where + ": bad regex: " + check.error());
       }
-      p.jit = JitCapture::Create(body, p.re->NumberOfCapturingGroups());
-      const auto& groups = p.re->NamedCapturingGroups();
+      // The unbounded form goes to the prefilter (a superset: sound); the
+      // pattern itself where that form does not compile.
+      int id = -1;
+      const std::string loose = UnboundedRepetitions(body);
+      if (loose == body ||
+          impl->filtered.Add(loose, PatternOptions(), &id) != RE2::NoError) {
+        if (impl->filtered.Add(body, PatternOptions(), &id) != RE2::NoError) {
+          RE2 bad(body, PatternOptions());  // for the message
+          return Status::DataError(where + ": bad regex: " + bad.error());
+        }
+      } else {
+        p.exact = std::make_unique<RuleSet::Impl::LazyRE2>();
+        p.exact->pattern = body;
+      }
+      p.loose = &impl->filtered.GetRE2(id);
+      p.jit = JitCapture::Create(body, p.loose->NumberOfCapturingGroups());
+      if (!p.jit && !p.Exact().ok())  // RE2 runs it at every match: now
+        return Status::DataError(where + ": bad regex: " + p.Exact().error());
+      const auto& groups = p.loose->NamedCapturingGroups();
       for (const auto& s : p.slots) p.groups.push_back(groups.at(s.name));
       impl->patterns.push_back(std::move(p));
       ++current_patterns;
@@ -667,7 +708,7 @@ namespace {
 // ASCII, which is enough for case-sensitive patterns only.
 bool AnyCaseInsensitive(const std::vector<RuleSet::Impl::Pattern>& patterns) {
   for (const auto& p : patterns) {
-    const std::string& re = p.re->pattern();
+    const std::string& re = p.loose->pattern();
     for (size_t i = 0; i + 1 < re.size(); ++i) {
       if (re[i] == '\\') {
         ++i;
@@ -702,7 +743,8 @@ Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
   // is replaced by a form with no atom, which lets every sentence through.
   for (auto& p : rs->impl_->patterns) {
     int id = -1;
-    if (rs->impl_->filtered.Add(p.relaxed, PatternOptions(), &id) != RE2::NoError)
+    if (rs->impl_->filtered.Add(UnboundedRepetitions(p.relaxed), PatternOptions(),
+                                &id) != RE2::NoError)
       rs->impl_->filtered.Add("(?s:.*)", PatternOptions(), &id);
     std::string().swap(p.relaxed);
   }
@@ -842,7 +884,7 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
                            bool accelerated,
                            std::vector<RuleMatch>* out) const {
   const auto& p = impl_->patterns[index];
-  const int ngroups = p.re->NumberOfCapturingGroups() + 1;
+  const int ngroups = p.loose->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(ngroups);
   const bool jit = accelerated && p.jit;
   size_t pos = 0;
@@ -858,22 +900,21 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
       // (a superset of the pattern, whose DFA stays small): no match of the
       // pattern starts before it. From there PCRE2 finds the match and its
       // captures; RE2 decides where PCRE2 gives up.
-      const RE2& locator = p.loose ? *p.loose : *p.re;
       re2::StringPiece whole;
-      if (!locator.Match(slotted, pos, slotted.size(), RE2::UNANCHORED, &whole, 1))
+      if (!p.loose->Match(slotted, pos, slotted.size(), RE2::UNANCHORED, &whole, 1))
         break;
       const size_t start = size_t(whole.data() - slotted.data());
       const JitCapture::Outcome found =
           p.jit->Find(slotted, start, ngroups, groups.data());
       if (found == JitCapture::Outcome::kNoMatch) break;
       captured = found == JitCapture::Outcome::kMatch;
-    } else if (accelerated && p.loose &&
+    } else if (accelerated && p.exact &&
                !p.loose->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
                                nullptr, 0)) {
       break;
     }
-    if (!captured && !p.re->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
-                                  groups.data(), ngroups))
+    if (!captured && !p.Exact().Match(slotted, pos, slotted.size(),
+                                      RE2::UNANCHORED, groups.data(), ngroups))
       break;
     RuleMatch m;
     m.rule = p.rule;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <thread>
 #include <tuple>
 
 #include "base/file_util.h"
@@ -34,6 +35,12 @@ TEST_CASE("rule files: every mistake names file and line") {
   const std::pair<const char*, const char*> cases[] = {
       {"rule a\n  pattern {S:company}(\n  emit partner_of S S\n",
        "t.rules:2: bad regex: missing ): "},
+      // Bounds only the pattern as written has wrong (its unbounded form,
+      // {3,} and {0,}, would compile): still reported when the rules load.
+      {"rule a\n  pattern {S:company}[^x]{3,2}\n  emit partner_of S S\n",
+       "t.rules:2: bad regex: invalid repetition size: {3,2}"},
+      {"rule a\n  pattern {S:company}(?:x{0,100}){0,100}\n  emit partner_of S S\n",
+       "t.rules:2: bad regex: invalid repetition size: {0,100}"},
       {"rule a\n  pattern {S:robot} x\n  emit partner_of S S\n",
        "t.rules:2: unknown entity type or group 'robot'"},
       {"rule a\n  pattern {S:company} x {O:company}\n  emit likes S O\n",
@@ -315,6 +322,25 @@ TEST_CASE("matching: the unbounded form may start earlier than the pattern") {
   REQUIRE(m.size() == 1);
   CHECK(m[0].begin == all[0].begin);
   CHECK(m[0].slots[0].mentions == std::vector<int>{1});
+}
+
+TEST_CASE("matching: the pattern as written is compiled once, on first use, from any thread") {
+  // MatchUnfiltered runs RE2 on the pattern as written, which the rule set
+  // compiles on first use; threads that get there together share it.
+  auto rs = Compile(
+      "rule r\n  pattern {S:company}[^x]{0,2}收购{O:company}\n  emit acquired S O\n");
+  REQUIRE(rs.ok());
+  const std::string sentence = T('c', 0) + "一二三四收购" + T('c', 1) + "收购" + T('c', 2);
+  std::vector<std::vector<rules::RuleMatch>> got(4);
+  std::vector<std::thread> threads;
+  for (auto& g : got)
+    threads.emplace_back([&rs, &sentence, &g] { (*rs)->MatchUnfiltered(sentence, &g); });
+  for (auto& t : threads) t.join();
+  for (const auto& g : got) {
+    REQUIRE(g.size() == 1);
+    CHECK(g[0].begin == sentence.find(T('c', 1)));
+    CHECK(g[0].slots[1].mentions == std::vector<int>{2});
+  }
 }
 
 TEST_CASE("unbounded repetitions: upper bounds dropped, classes and escapes kept") {
