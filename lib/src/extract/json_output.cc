@@ -1,4 +1,12 @@
+// ToJsonLine: a relation as one line of JSON, written straight into one
+// string. The output is byte for byte what nlohmann::ordered_json gave
+// (dump(-1, ' ', false, error_handler_t::replace)), which this replaced for
+// speed; tests/unit/extract/json_output_test.cc keeps that implementation and
+// compares the two on random relations.
+#include <charconv>
 #include <cmath>
+#include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -8,52 +16,232 @@ namespace newsgraph {
 
 namespace {
 
-nlohmann::ordered_json EntityJson(const EntityRef& e) {
-  nlohmann::ordered_json j;
-  j["name"] = e.name;
-  j["type"] = e.type;
-  j["mention"] = e.mention;
-  if (e.discovered) j["discovered"] = true;
-  if (e.coreference) j["coreference"] = true;
-  return j;
+// Keys, punctuation and numbers of a line with every optional key present,
+// rounded up; the strings' own bytes are added to it when reserving.
+constexpr size_t kFixedBytes = 512;
+
+// What starts at a byte >= 0x80: a well-formed UTF-8 sequence of `length`
+// bytes, or (ok false) an ill-formed stretch of `length` bytes that becomes
+// one U+FFFD.
+struct Utf8Step {
+  size_t length;
+  bool ok;
+};
+
+// Decodes like nlohmann's serializer (Hoehrmann's DFA) with the replace
+// handler: an ill-formed stretch is the longest prefix of a well-formed
+// sequence (a lead byte and the continuation bytes that still fit it), cut
+// short by a byte that does not fit, which is then read again as the start
+// of what follows, or by the end of the string; a byte that cannot start a
+// sequence (80-C1, F5-FF) is a stretch of its own. This is Unicode's
+// "maximal subpart" replacement. Second-byte ranges exclude overlongs
+// (E0 A0-BF, F0 90-BF), surrogates (ED 80-9F) and code points past
+// U+10FFFF (F4 80-8F).
+Utf8Step NextUtf8(const unsigned char* p, const unsigned char* end) {
+  const unsigned char lead = *p;
+  size_t need;
+  unsigned char lo = 0x80, hi = 0xBF;  // range of the next byte
+  if (lead < 0xC2) {
+    return {1, false};
+  } else if (lead < 0xE0) {
+    need = 2;
+  } else if (lead < 0xF0) {
+    need = 3;
+    if (lead == 0xE0) lo = 0xA0;
+    if (lead == 0xED) hi = 0x9F;
+  } else if (lead < 0xF5) {
+    need = 4;
+    if (lead == 0xF0) lo = 0x90;
+    if (lead == 0xF4) hi = 0x8F;
+  } else {
+    return {1, false};
+  }
+  for (size_t k = 1; k < need; ++k) {
+    if (p + k == end || p[k] < lo || p[k] > hi) return {k, false};
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return {need, true};
 }
 
-void PutNumber(nlohmann::ordered_json& j, const char* key, double v) {
-  if (std::fabs(v) < 9e15 && v == std::floor(v))
-    j[key] = static_cast<long long>(v);
-  else
-    j[key] = v;
+// Appends the escape of an ASCII byte that JSON cannot hold as itself: a
+// quote, a backslash or a control character (below 0x20). nlohmann writes
+// the short forms where JSON has them and lower-case hex otherwise.
+void AppendEscape(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"':
+      out += "\\\"";
+      return;
+    case '\\':
+      out += "\\\\";
+      return;
+    case '\b':
+      out += "\\b";
+      return;
+    case '\f':
+      out += "\\f";
+      return;
+    case '\n':
+      out += "\\n";
+      return;
+    case '\r':
+      out += "\\r";
+      return;
+    case '\t':
+      out += "\\t";
+      return;
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+      out.append(u, sizeof(u));
+      return;
+    }
+  }
+}
+
+// Appends `s` as a JSON string: quoted, escaped as above, other bytes of
+// well-formed UTF-8 as they are (no \u escapes beyond control characters),
+// each ill-formed stretch as U+FFFD. Runs that need nothing are copied whole.
+void AppendString(std::string& out, std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  const auto* run = p;  // first byte not yet copied
+  auto flush = [&] { out.append(reinterpret_cast<const char*>(run), p - run); };
+  out.push_back('"');
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        ++p;
+        continue;
+      }
+      flush();
+      AppendEscape(out, c);
+      run = ++p;
+      continue;
+    }
+    const Utf8Step step = NextUtf8(p, end);
+    if (step.ok) {
+      p += step.length;
+      continue;
+    }
+    flush();
+    out += "\xEF\xBF\xBD";  // U+FFFD
+    p += step.length;
+    run = p;
+  }
+  flush();
+  out.push_back('"');
+}
+
+template <typename Int>
+void AppendInteger(std::string& out, Int v) {
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof(buf), v);
+  out.append(buf, res.ptr);
+}
+
+// An amount or a duration: a whole number within 9e15 as an integer, any
+// other value as nlohmann prints a double (its own shortest round-trip
+// form; NaN and infinities as null). The latter is rare enough to hand to
+// nlohmann itself, which keeps it exact.
+void AppendNumber(std::string& out, double v) {
+  if (std::fabs(v) < 9e15 && v == std::floor(v)) {
+    AppendInteger(out, static_cast<long long>(v));
+  } else {
+    out += nlohmann::json(v).dump();
+  }
+}
+
+void AppendEntity(std::string& out, const EntityRef& e) {
+  out += "{\"name\":";
+  AppendString(out, e.name);
+  out += ",\"type\":";
+  AppendString(out, e.type);
+  out += ",\"mention\":";
+  AppendString(out, e.mention);
+  if (e.discovered) out += ",\"discovered\":true";
+  if (e.coreference) out += ",\"coreference\":true";
+  out.push_back('}');
+}
+
+// Appends the separator and the key of an object's next member: `sep` is
+// "{" before the first member and becomes "," for the others.
+void AppendKey(std::string& out, char& sep, std::string_view key) {
+  out.push_back(sep);
+  sep = ',';
+  out.push_back('"');
+  out.append(key);
+  out += "\":";
+}
+
+size_t StringBytes(const EntityRef& e) {
+  return e.name.size() + e.type.size() + e.mention.size();
 }
 
 }  // namespace
 
 std::string ToJsonLine(const Relation& r) {
-  nlohmann::ordered_json j;
-  j["doc"] = r.doc;
-  j["subject"] = EntityJson(r.subject);
-  j["relation"] = r.relation;
-  j["object"] = EntityJson(r.object);
-  nlohmann::ordered_json a = nlohmann::ordered_json::object();
   const Attributes& at = r.attrs;
+  std::string out;
+  out.reserve(kFixedBytes + r.doc.size() + StringBytes(r.subject) +
+              r.relation.size() + StringBytes(r.object) + at.currency.size() +
+              at.amount_text.size() + at.date.size() + at.date_text.size() +
+              at.status.size() + r.evidence.sentence.size() + r.rule.size());
+  out += "{\"doc\":";
+  AppendString(out, r.doc);
+  out += ",\"subject\":";
+  AppendEntity(out, r.subject);
+  out += ",\"relation\":";
+  AppendString(out, r.relation);
+  out += ",\"object\":";
+  AppendEntity(out, r.object);
+
+  out += ",\"attrs\":";
+  char sep = '{';  // before the first attribute; "status" is always there
   if (at.amount) {
-    PutNumber(a, "amount", *at.amount);
-    if (!at.currency.empty()) a["currency"] = at.currency;
-    a["amount_text"] = at.amount_text;
+    AppendKey(out, sep, "amount");
+    AppendNumber(out, *at.amount);
+    if (!at.currency.empty()) {
+      AppendKey(out, sep, "currency");
+      AppendString(out, at.currency);
+    }
+    AppendKey(out, sep, "amount_text");
+    AppendString(out, at.amount_text);
   }
-  if (!at.date.empty()) a["date"] = at.date;
-  if (!at.date_text.empty()) a["date_text"] = at.date_text;
-  if (at.date_unresolved) a["date_unresolved"] = true;
-  if (at.since) a["since"] = true;
-  if (at.duration_years) PutNumber(a, "duration_years", *at.duration_years);
-  a["status"] = at.status;
-  j["attrs"] = std::move(a);
-  nlohmann::ordered_json ev;
-  ev["sentence"] = r.evidence.sentence;
-  ev["start"] = r.evidence.start;
-  ev["end"] = r.evidence.end;
-  j["evidence"] = std::move(ev);
-  j["rule"] = r.rule;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!at.date.empty()) {
+    AppendKey(out, sep, "date");
+    AppendString(out, at.date);
+  }
+  if (!at.date_text.empty()) {
+    AppendKey(out, sep, "date_text");
+    AppendString(out, at.date_text);
+  }
+  if (at.date_unresolved) {
+    AppendKey(out, sep, "date_unresolved");
+    out += "true";
+  }
+  if (at.since) {
+    AppendKey(out, sep, "since");
+    out += "true";
+  }
+  if (at.duration_years) {
+    AppendKey(out, sep, "duration_years");
+    AppendNumber(out, *at.duration_years);
+  }
+  AppendKey(out, sep, "status");
+  AppendString(out, at.status);
+
+  out += "},\"evidence\":{\"sentence\":";
+  AppendString(out, r.evidence.sentence);
+  out += ",\"start\":";
+  AppendInteger(out, r.evidence.start);
+  out += ",\"end\":";
+  AppendInteger(out, r.evidence.end);
+  out += "},\"rule\":";
+  AppendString(out, r.rule);
+  out.push_back('}');
+  return out;
 }
 
 }  // namespace newsgraph
