@@ -7,5 +7,7 @@ find_package(ICU 70 REQUIRED COMPONENTS uc i18n)
 find_package(SQLite3 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
+# simdjson parses JSON Lines corpus lines first (lib/src/pipeline/corpus_line.h).
+find_package(simdjson 3 CONFIG REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 find_package(LibXml2 REQUIRED)  # HTML parser, used by lib/src/html only

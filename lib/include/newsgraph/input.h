@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsgraph/document.h"
@@ -54,7 +55,7 @@ Status ReadDocuments(const std::string& path,
                      const InputOptions& options);
 
 // Parses one JSON Lines corpus line; `where` is "file:line".
-Result<Document> ParseCorpusLine(const std::string& line,
+Result<Document> ParseCorpusLine(std::string_view line,
                                  const std::string& where);
 
 }  // namespace newsgraph

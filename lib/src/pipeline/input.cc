@@ -6,10 +6,9 @@
 #include <iterator>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "base/file_util.h"
 #include "html/html_text.h"
+#include "pipeline/corpus_line.h"
 
 namespace newsgraph {
 
@@ -60,14 +59,6 @@ bool TooLarge(size_t bytes, const std::string& where,
                                   std::to_string(options.max_doc_bytes) +
                                   " bytes)"});
   return true;
-}
-
-Result<std::string> OptString(const nlohmann::json& j, const char* key,
-                              const std::string& where) {
-  if (!j.contains(key) || j[key].is_null()) return std::string();
-  if (!j[key].is_string())
-    return Status::DataError(where + ": field '" + key + "' must be a string");
-  return j[key].get<std::string>();
 }
 
 // Reads JSON Lines fed to it in chunks of any size, one document per line,
@@ -160,7 +151,7 @@ class JsonLinesReader {
     std::string_view raw = base::Trim(line);
     if (raw.empty()) return Status::Ok();
     if (TooLarge(raw.size(), where, options_, problems_)) return Status::Ok();
-    auto doc = ParseCorpusLine(std::string(raw), where);
+    auto doc = ParseCorpusLine(raw, where);
     if (!doc.ok()) {
       problems_->push_back({where, doc.status().message()});
       return Status::Ok();
@@ -202,56 +193,10 @@ Status StreamRest(std::istream& in, JsonLinesReader& reader,
 
 }  // namespace
 
-Result<Document> ParseCorpusLine(const std::string& line,
+Result<Document> ParseCorpusLine(std::string_view line,
                                  const std::string& where) {
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-  if (j.is_discarded())
-    return Status::DataError(where + ": not valid JSON");
-  if (!j.is_object())
-    return Status::DataError(where + ": expected a JSON object");
-  Document d;
-  d.kind = Document::Kind::kClean;
-  if (!j.contains("text") || !j["text"].is_string())
-    return Status::DataError(where + ": missing string field 'text'");
-  d.text = j["text"].get<std::string>();
-  if (j.contains("id") && j["id"].is_number_integer())
-    d.id = std::to_string(j["id"].get<long long>());
-  else {
-    auto id = OptString(j, "id", where);
-    if (!id.ok()) return id.status();
-    d.id = id->empty() ? where : *id;
-  }
-  for (auto [key, dst] : {std::pair{"date", &d.date}, {"title", &d.title},
-                          {"url", &d.url}, {"lang", &d.lang}}) {
-    auto v = OptString(j, key, where);
-    if (!v.ok()) return v.status();
-    *dst = std::move(v).value();
-  }
-  if (j.contains("entities") && !j["entities"].is_null()) {
-    if (!j["entities"].is_array())
-      return Status::DataError(where + ": 'entities' must be an array");
-    for (const auto& e : j["entities"]) {
-      if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
-        return Status::DataError(where +
-                                 ": every entity needs a string 'name'");
-      DocumentEntity de;
-      de.name = e["name"].get<std::string>();
-      auto t = OptString(e, "type", where);
-      if (!t.ok()) return t.status();
-      de.type = *t;
-      if (e.contains("aliases")) {
-        if (!e["aliases"].is_array())
-          return Status::DataError(where + ": 'aliases' must be an array");
-        for (const auto& a : e["aliases"]) {
-          if (!a.is_string())
-            return Status::DataError(where + ": aliases must be strings");
-          de.aliases.push_back(a.get<std::string>());
-        }
-      }
-      d.entities.push_back(std::move(de));
-    }
-  }
-  return d;
+  if (auto d = pipeline::ParseCorpusLineFast(line, where)) return std::move(*d);
+  return pipeline::ParseCorpusLineReference(line, where);
 }
 
 Status ReadDocuments(const std::string& path,
