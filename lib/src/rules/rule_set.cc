@@ -8,7 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
-#include <unordered_map>
+#include <span>
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
@@ -16,6 +16,7 @@
 
 #include "base/file_util.h"
 #include "rules/atom_scanner.h"
+#include "rules/atom_set_memo.h"
 #include "rules/jit_capture.h"
 
 namespace newsgraph::rules {
@@ -185,10 +186,11 @@ struct RuleSet::Impl {
   const uint64_t serial = NextSerial();  // tells rule sets apart in caches
 
   // The patterns (ascending) the prefilter lets through for `atoms`
-  // (sorted). Memoized per thread: the same verbs and markers come back
-  // sentence after sentence, and FilteredRE2::AllPotentials costs about
-  // 2 µs a call. The reference is valid until this thread's next call.
-  const std::vector<int>& Candidates(const std::vector<int>& atoms) const;
+  // (sorted). Memoized per thread (rules/atom_set_memo.h): the same verbs
+  // and markers come back sentence after sentence, and
+  // FilteredRE2::AllPotentials costs about 2 µs a call. The span is valid
+  // until this thread's next call.
+  std::span<const int> Candidates(std::span<const int> atoms) const;
   std::vector<Marker> markers;
   std::unique_ptr<RE2> possessive;   // anchored at start
   struct Coref {
@@ -208,33 +210,28 @@ struct RuleSet::Impl {
   std::unique_ptr<RE2::Set> discover_set;
 };
 
-const std::vector<int>& RuleSet::Impl::Candidates(
-    const std::vector<int>& atoms) const {
+std::span<const int> RuleSet::Impl::Candidates(
+    std::span<const int> atoms) const {
   struct Cache {
     uint64_t serial = 0;
-    std::unordered_map<std::string, std::vector<int>> map;
+    AtomSetMemo memo;  // at most 4,096 sets, then emptied
   };
-  constexpr size_t kMaxEntries = 4096;
   thread_local Cache cache;
-  if (cache.serial != serial || cache.map.size() >= kMaxEntries) {
-    cache.map.clear();
+  if (cache.serial != serial) {
+    cache.memo.Clear();
     cache.serial = serial;
   }
-  std::string key(reinterpret_cast<const char*>(atoms.data()),
-                  atoms.size() * sizeof(int));
-  auto [it, inserted] = cache.map.try_emplace(std::move(key));
-  if (inserted) {
+  return cache.memo.Get(atoms, [&](std::vector<int>* candidates) {
     std::vector<int> both;
-    filtered.AllPotentials(atoms, &both);
+    filtered.AllPotentials(std::vector<int>(atoms.begin(), atoms.end()), &both);
     std::sort(both.begin(), both.end());
     const int n = int(patterns.size());
     for (int h : both) {
       if (h >= n) break;
       if (std::binary_search(both.begin(), both.end(), h + n))
-        it->second.push_back(h);
+        candidates->push_back(h);
     }
-  }
-  return it->second;
+  });
 }
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -858,8 +855,10 @@ MentionTypes MentionTypesFrom(std::string_view slotted, size_t from) {
 void RuleSet::Match(std::string_view slotted,
                     std::vector<RuleMatch>* out) const {
   // The atoms that occur, then the patterns the prefilter lets through
-  // (every pattern if the atom Set's DFA ran out of memory).
-  std::vector<int> atoms;
+  // (every pattern if the atom Set's DFA ran out of memory). The atoms'
+  // vector is the thread's own, kept from call to call.
+  thread_local std::vector<int> atoms;
+  atoms.clear();
   RE2::Set::ErrorInfo error{RE2::Set::kNoError};
   if (impl_->atom_scanner) {
     impl_->atom_scanner->Find(slotted, &atoms);  // ascending already
