@@ -191,7 +191,19 @@ struct RuleSet::Impl {
   // FilteredRE2::AllPotentials costs about 2 µs a call. The span is valid
   // until this thread's next call.
   std::span<const int> Candidates(std::span<const int> atoms) const;
+  // In order of precedence once compiled (denied first; file order within
+  // one status): the first that matches gives the status.
   std::vector<Marker> markers;
+  // The markers' own prefilter (ids: indices into `markers`) and the table
+  // that finds its atoms; the scanner is null when it cannot decide (as
+  // for the rules), and then every marker runs.
+  re2::FilteredRE2 marker_filter{kMinAtomLength};
+  std::unique_ptr<AtomScanner> marker_scanner;
+  std::vector<int> all_markers;  // 0, 1, ... markers.size() - 1
+  // The markers (ascending) that may match somewhere in `text`: those
+  // whose literals all occur in it (memoized per thread, like Candidates).
+  // The span is valid until this thread's next call.
+  std::span<const int> MarkersIn(std::string_view text) const;
   std::unique_ptr<RE2> possessive;   // anchored at start
   struct Coref {
     std::vector<std::string> types;
@@ -231,6 +243,26 @@ std::span<const int> RuleSet::Impl::Candidates(
       if (std::binary_search(both.begin(), both.end(), h + n))
         candidates->push_back(h);
     }
+  });
+}
+
+std::span<const int> RuleSet::Impl::MarkersIn(std::string_view text) const {
+  if (!marker_scanner) return all_markers;
+  struct Cache {
+    uint64_t serial = 0;
+    AtomSetMemo memo{1024};  // the markers' literals make few sets
+    std::vector<int> atoms;
+  };
+  thread_local Cache cache;
+  if (cache.serial != serial) {
+    cache.memo.Clear();
+    cache.serial = serial;
+  }
+  cache.atoms.clear();
+  marker_scanner->Find(text, &cache.atoms);
+  return cache.memo.Get(cache.atoms, [&](std::vector<int>* markers) {
+    marker_filter.AllPotentials(cache.atoms, markers);
+    std::sort(markers->begin(), markers->end());
   });
 }
 
@@ -703,23 +735,49 @@ namespace {
 // True when a pattern turns on case-insensitive matching anywhere (a flag
 // group holding 'i': "(?i)", "(?i:", "(?si)"). The atom scanner only folds
 // ASCII, which is enough for case-sensitive patterns only.
-bool AnyCaseInsensitive(const std::vector<RuleSet::Impl::Pattern>& patterns) {
-  for (const auto& p : patterns) {
-    const std::string& re = p.loose->pattern();
-    for (size_t i = 0; i + 1 < re.size(); ++i) {
-      if (re[i] == '\\') {
-        ++i;
-        continue;
-      }
-      if (re[i] != '(' || re[i + 1] != '?') continue;
-      bool has_i = false;
-      size_t k = i + 2;
-      for (; k < re.size() && (std::isalpha(static_cast<unsigned char>(re[k])) || re[k] == '-'); ++k)
-        has_i = has_i || re[k] == 'i';
-      if (has_i && k < re.size() && (re[k] == ':' || re[k] == ')')) return true;
+bool CaseInsensitive(const std::string& re) {
+  for (size_t i = 0; i + 1 < re.size(); ++i) {
+    if (re[i] == '\\') {
+      ++i;
+      continue;
     }
+    if (re[i] != '(' || re[i + 1] != '?') continue;
+    bool has_i = false;
+    size_t k = i + 2;
+    for (; k < re.size() && (std::isalpha(static_cast<unsigned char>(re[k])) || re[k] == '-'); ++k)
+      has_i = has_i || re[k] == 'i';
+    if (has_i && k < re.size() && (re[k] == ':' || re[k] == ')')) return true;
   }
   return false;
+}
+
+bool AnyCaseInsensitive(const std::vector<RuleSet::Impl::Pattern>& patterns) {
+  return std::any_of(patterns.begin(), patterns.end(), [](const auto& p) {
+    return CaseInsensitive(p.loose->pattern());
+  });
+}
+
+// Orders the markers by precedence and builds their prefilter. Every
+// marker runs where the prefilter cannot decide.
+void CompileMarkers(RuleSet::Impl* impl) {
+  auto& markers = impl->markers;
+  std::stable_sort(markers.begin(), markers.end(),
+                   [](const auto& a, const auto& b) {
+                     return StatusRank(a.status) > StatusRank(b.status);
+                   });
+  for (size_t i = 0; i < markers.size(); ++i)
+    impl->all_markers.push_back(int(i));
+  if (markers.empty()) return;
+  for (const auto& m : markers) {
+    if (CaseInsensitive(m.re->pattern())) return;
+    int id = -1;
+    if (impl->marker_filter.Add(m.re->pattern(), PatternOptions(), &id) !=
+        RE2::NoError)
+      return;
+  }
+  std::vector<std::string> atoms;
+  impl->marker_filter.Compile(&atoms);
+  if (!atoms.empty()) impl->marker_scanner = AtomScanner::Create(atoms);
 }
 
 }  // namespace
@@ -763,6 +821,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
           "rules: the rule prefilter is too large to compile (RE2 memory budget)");
     rs->impl_->atoms = std::move(set);
   }
+  CompileMarkers(rs->impl_.get());
   rs->impl_->coref_set = PreselectSet(rs->impl_->corefs, kPreselectMaxMem);
   rs->impl_->discover_set = PreselectSet(rs->impl_->discovers, kPreselectMaxMem);
   return rs;
@@ -937,19 +996,42 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
   }
 }
 
-std::string RuleSet::StatusFor(std::string_view slotted, size_t begin,
-                               size_t end) const {
-  std::string best = "asserted";
+namespace {
+
+const std::string& Asserted() {
+  static const std::string asserted = "asserted";
+  return asserted;
+}
+
+}  // namespace
+
+const std::string& RuleSet::StatusFor(std::string_view slotted, size_t begin,
+                                      size_t end) const {
+  // A marker can only match where its literals occur: in the sentence up to
+  // `end` (a match-scope marker's text lies inside it).
+  for (int i : impl_->MarkersIn(slotted.substr(0, end))) {
+    const auto& m = impl_->markers[i];
+    const size_t from = m.match_scope ? begin : 0;
+    if (RE2::PartialMatch(slotted.substr(from, end - from), *m.re))
+      return m.status;
+  }
+  return Asserted();
+}
+
+const std::string& RuleSet::StatusForUnfiltered(std::string_view slotted,
+                                                size_t begin,
+                                                size_t end) const {
+  const std::string* best = &Asserted();
   int rank = 0;
   for (const auto& m : impl_->markers) {
-    size_t from = m.match_scope ? begin : 0;
+    const size_t from = m.match_scope ? begin : 0;
     if (RE2::PartialMatch(slotted.substr(from, end - from), *m.re) &&
         StatusRank(m.status) > rank) {
       rank = StatusRank(m.status);
-      best = m.status;
+      best = &m.status;
     }
   }
-  return best;
+  return *best;
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <random>
 #include <thread>
 #include <tuple>
@@ -144,6 +145,73 @@ TEST_CASE("status markers: precedence and scope") {
   for (const auto& c : cases) {
     INFO(c.text);
     CHECK((*rs)->StatusFor(c.text, c.begin, c.text.size()) == c.status);
+  }
+}
+
+TEST_CASE("status markers: only those whose literals occur are run, with the same result") {
+  // StatusFor runs the markers whose literals occur in the sentence up to
+  // the match's end, in order of precedence, and stops at the first that
+  // matches; StatusForUnfiltered runs them all. Random sentences of marker
+  // words, near misses ("notable", "未来", other case) and mention tokens,
+  // random match spans.
+  std::vector<std::pair<std::string, std::string>> files;
+  auto status = base::ReadFile(std::string(NEWSGRAPH_SOURCE_DIR) +
+                               "/dictionaries/rules/status.rules");
+  REQUIRE(status.ok());
+  const std::string rule =
+      "rule a\n  pattern {S:company}收购{O:company}\n  emit acquired S O\n";
+  struct Set {
+    const char* name;
+    std::string text;
+    size_t statuses;  // that come up, "asserted" among them
+  };
+  const Set sets[] = {
+      {"shipped", *status + rule, 5},
+      // Anchors and word boundaries see the ends of the text a marker is
+      // run on; literals needed together; a marker without literals.
+      {"tricky",
+       "marker negated match \\bnot\\b|未[^来]\n"
+       "marker reported sentence 据.{0,3}报道|rumou?r$\n"
+       "marker planned match ^\\x01c\\d|[Pp]lans? to\n"
+       "marker denied sentence 否认|DENIED\n"
+       "marker reported match \\d\\d\n"  // no literal: always run
+       "marker negated sentence (?:never|n't) (?:bought|buy)\n" + rule, 5},
+      // A case-insensitive marker: no prefilter, every marker runs (RE2
+      // folds K to the Kelvin sign; the atom table folds only ASCII).
+      {"case-insensitive",
+       "marker denied sentence (?i:denied|kelvin)\nmarker planned match 拟|plans\n" +
+           rule,
+       3},
+  };
+  const std::vector<std::string> words = {
+      "据悉", "据", "报道", "据称", "not", "Not", "NOT", "cannot", "notable",
+      " ", ",", "未", "未来", "未能", "拟", "计划", "plans to", "Plans to",
+      "plan", "否认", "denied", "DENIED", "Denied", "rumour", "rumor", "r",
+      "never", "n't", " bought", " buy", "z", "12", "终止", "transfer",
+      T('c', 0), T('c', 1), T('i', 2), T('c', 13), "\xE2\x84\xAA" "elvin"};
+  std::mt19937 rng(17);
+  for (const Set& set : sets) {
+    INFO(set.name);
+    auto rs = Compile(set.text);
+    REQUIRE(rs.ok());
+    std::map<std::string, int> seen;
+    for (int n = 0; n < 3000; ++n) {
+      std::string sentence;
+      std::vector<size_t> cuts = {0};
+      for (int k = int(rng() % 9); k > 0; --k) {
+        sentence += words[rng() % words.size()];
+        cuts.push_back(sentence.size());
+      }
+      size_t begin = cuts[rng() % cuts.size()], end = cuts[rng() % cuts.size()];
+      if (rng() % 8 == 0) end = rng() % (sentence.size() + 1);  // anywhere
+      if (begin > end) std::swap(begin, end);
+      const std::string& want = (*rs)->StatusForUnfiltered(sentence, begin, end);
+      INFO(sentence << " [" << begin << ", " << end << ")");
+      REQUIRE((*rs)->StatusFor(sentence, begin, end) == want);
+      ++seen[want];
+    }
+    // Every status came up (the markers did match).
+    CHECK(seen.size() == set.statuses);
   }
 }
 
