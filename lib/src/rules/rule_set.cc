@@ -838,9 +838,12 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(
   return CompileText(texts, onto);
 }
 
-std::vector<int> RuleSet::TokensIn(std::string_view text, size_t begin,
-                                   size_t end) {
-  std::vector<int> out;
+namespace {
+
+// Calls found(index) for each token ("\x01c12\x02") in text[begin, end), in
+// order, until it returns false.
+template <typename Found>
+void ForEachToken(std::string_view text, size_t begin, size_t end, Found found) {
   for (size_t i = begin; i < end && i < text.size(); ++i) {
     if (text[i] != '\x01') continue;
     size_t j = i + 2;
@@ -851,9 +854,20 @@ std::vector<int> RuleSet::TokensIn(std::string_view text, size_t begin,
       ++j;
       digits = true;
     }
-    if (digits && j < text.size() && text[j] == '\x02') out.push_back(v);
+    if (digits && j < text.size() && text[j] == '\x02' && !found(v)) return;
     i = j;
   }
+}
+
+}  // namespace
+
+std::vector<int> RuleSet::TokensIn(std::string_view text, size_t begin,
+                                   size_t end) {
+  std::vector<int> out;
+  ForEachToken(text, begin, end, [&](int v) {
+    out.push_back(v);
+    return true;
+  });
   return out;
 }
 
@@ -870,12 +884,22 @@ std::vector<int> RuleSet::ListItems(std::string_view slotted, size_t begin,
     if (c != '\x01') continue;
     size_t te = slotted.find('\x02', i);
     if (te == std::string_view::npos || te >= end) break;
-    std::vector<int> t = TokensIn(slotted, i, te + 1);
+    int token = -1;  // the first of TokensIn(slotted, i, te + 1)
+    ForEachToken(slotted, i, te + 1, [&](int v) {
+      token = v;
+      return false;
+    });
     i = te;
-    if (depth > 0 || t.empty()) continue;
-    size_t pl = PossessiveLength(slotted, te + 1);
-    if (pl > 0 && te + 1 + pl < end && slotted[te + 1 + pl] == '\x01') continue;
-    items.push_back(t[0]);
+    if (depth > 0 || token < 0) continue;
+    // A possessor: the possessive and another token right after it. Only
+    // worth asking RE2 when a token starts further on (the possessive is
+    // at least a byte long).
+    const size_t next = slotted.find('\x01', te + 2);
+    if (next < end) {
+      size_t pl = PossessiveLength(slotted, te + 1);
+      if (pl > 0 && te + 1 + pl < end && slotted[te + 1 + pl] == '\x01') continue;
+    }
+    items.push_back(token);
   }
   return items;
 }
@@ -943,7 +967,12 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
                            std::vector<RuleMatch>* out) const {
   const auto& p = impl_->patterns[index];
   const int ngroups = p.loose->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> groups(ngroups);
+  // The thread's own, grown to the most groups seen: a search that finds a
+  // match sets every group it reports, and nothing else reads them. (Named
+  // once through a reference: each use of a thread_local costs a call.)
+  thread_local std::vector<re2::StringPiece> groups_of_thread;
+  std::vector<re2::StringPiece>& groups = groups_of_thread;
+  if (groups.size() < size_t(ngroups)) groups.resize(ngroups);
   const bool jit = accelerated && p.jit;
   size_t pos = 0;
   while (pos <= slotted.size()) {
@@ -978,6 +1007,7 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
     m.rule = p.rule;
     m.begin = size_t(groups[0].data() - slotted.data());
     m.end = m.begin + groups[0].size();
+    m.slots.reserve(p.slots.size());
     for (size_t k = 0; k < p.slots.size(); ++k) {
       const auto& g = groups[p.groups[k]];
       SlotCapture sc;

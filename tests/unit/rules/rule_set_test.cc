@@ -121,6 +121,75 @@ TEST_CASE("slots capture mentions, lists fan out, possessors and parentheses are
   }
 }
 
+namespace {
+
+// ListItems as first written (a TokensIn vector per token, the
+// possessive asked for every item): the reference for the one that skips
+// both where they cannot change the result.
+std::vector<int> ListItemsReference(const rules::RuleSet& rs,
+                                    std::string_view slotted, size_t begin,
+                                    size_t end) {
+  std::vector<int> items;
+  int depth = 0;
+  for (size_t i = begin; i < end; ++i) {
+    char c = slotted[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (c != '\x01') continue;
+    size_t te = slotted.find('\x02', i);
+    if (te == std::string_view::npos || te >= end) break;
+    std::vector<int> t = rules::RuleSet::TokensIn(slotted, i, te + 1);
+    i = te;
+    if (depth > 0 || t.empty()) continue;
+    size_t pl = rs.PossessiveLength(slotted, te + 1);
+    if (pl > 0 && te + 1 + pl < end && slotted[te + 1 + pl] == '\x01') continue;
+    items.push_back(t[0]);
+  }
+  return items;
+}
+
+}  // namespace
+
+TEST_CASE("list items: the same as the plain way on random lists") {
+  const std::string rule =
+      "define sep \\s*(?:、|,|和|and)\\s*\n"
+      "rule a\n  pattern {S+:org}与{O:org}\n  emit partner_of S O\n";
+  const std::pair<const char*, std::string> sets[] = {
+      {"shipped-like", "define possessive 旗下的?|的|'s\\s+|’s\\s+\n" + rule},
+      // A possessive that may hold or be a token's first byte.
+      {"odd", "define possessive 的|\\x01|x\\x01?\n" + rule},
+  };
+  const std::vector<std::string> pieces = {
+      T('c', 0), T('c', 12), T('p', 3), T('i', 7), "的", "旗下", "旗下的", "'s ",
+      "’s ", "x", "(", ")", "、", "和", " and ", "\x01" "c\x02", "\x01" "c12",
+      "\x01", "\x02", "\x01" "c1x\x02"};
+  std::mt19937 rng(23);
+  for (const auto& [name, text] : sets) {
+    INFO(name);
+    auto rs = Compile(text);
+    REQUIRE(rs.ok());
+    size_t items = 0, possessors = 0;
+    for (int n = 0; n < 4000; ++n) {
+      std::string slotted;
+      std::vector<size_t> cuts = {0};
+      for (int k = 1 + int(rng() % 10); k > 0; --k) {
+        slotted += pieces[rng() % pieces.size()];
+        cuts.push_back(slotted.size());
+      }
+      size_t begin = cuts[rng() % cuts.size()], end = cuts[rng() % cuts.size()];
+      if (rng() % 8 == 0) end = rng() % (slotted.size() + 1);
+      if (begin > end) std::swap(begin, end);
+      INFO(slotted << " [" << begin << ", " << end << ")");
+      const std::vector<int> want = ListItemsReference(**rs, slotted, begin, end);
+      REQUIRE((*rs)->ListItems(slotted, begin, end) == want);
+      items += want.size();
+      possessors += rules::RuleSet::TokensIn(slotted, begin, end).size() - want.size();
+    }
+    CHECK(items > 1000);
+    CHECK(possessors > 100);  // tokens left out: possessors, in parentheses
+  }
+}
+
 TEST_CASE("status markers: precedence and scope") {
   auto rs = Compile(
       "marker reported sentence 据悉|reportedly\n"
