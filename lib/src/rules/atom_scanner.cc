@@ -1,6 +1,7 @@
 #include "rules/atom_scanner.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace newsgraph::rules {
 
@@ -138,43 +139,49 @@ std::unique_ptr<AtomScanner> AtomScanner::Create(
 }
 
 void AtomScanner::Find(std::string_view text, std::vector<int>* found) const {
-  // Per thread: which atoms were seen (cleared again before returning),
-  // and the new ones in the order seen. An atom is written at the end of
-  // `seen` every time it ends and kept only the first time: no branch on
-  // whether it was seen before, which the processor cannot predict.
-  thread_local std::vector<uint8_t> marks;
-  thread_local std::vector<int> seen;
-  if (marks.size() < atom_count_) {
-    marks.resize(atom_count_, 0);
-    seen.resize(atom_count_ + 1);  // each atom once, and a slot to overwrite
+  // The atoms that end are set in a per-thread bitmap, one bit an atom,
+  // with a second level saying which of its words are non-zero: no branch
+  // on whether an atom was seen before, and reading the bits back in
+  // order gives them ascending, each once, without a sort (and clears the
+  // bitmap for the next call).
+  thread_local std::vector<uint64_t> bitmap_of_thread, words_of_thread;
+  std::vector<uint64_t>& bitmap = bitmap_of_thread;
+  std::vector<uint64_t>& words = words_of_thread;
+  const size_t nwords = (atom_count_ + 63) / 64;
+  if (bitmap.size() < nwords) {
+    bitmap.resize(nwords, 0);
+    words.resize((nwords + 63) / 64, 0);
   }
-  // Locals: stores through pointers could alias the members, and the
-  // compiler would load them (and the thread-locals' addresses) again at
-  // every byte.
-  uint8_t* const mark = marks.data();
-  int* const seen_atoms = seen.data();
+  // Locals: the compiler would otherwise load the members again after
+  // every store into the bitmaps.
+  uint64_t* const bits = bitmap.data();
+  uint64_t* const nonzero = words.data();
   const uint16_t* const delta = delta_.data();
   const uint8_t* const class_of = class_of_;
   const uint32_t first_output = first_output_;
   const uint32_t* const outputs_begin = outputs_begin_.data();
   const int* const outputs = outputs_.data();
   const size_t nc = size_t(classes_);
-  size_t n = 0;
   uint32_t state = 0;
   for (char ch : text) {
     state = delta[state * nc + class_of[static_cast<unsigned char>(ch)]];
     if (state < first_output) continue;  // no atom ends here
     const uint32_t o = state - first_output;
     for (uint32_t k = outputs_begin[o], e = outputs_begin[o + 1]; k < e; ++k) {
-      const int atom = outputs[k];
-      seen_atoms[n] = atom;
-      n += mark[atom] ^ 1;
-      mark[atom] = 1;
+      const uint32_t atom = uint32_t(outputs[k]);
+      bits[atom >> 6] |= uint64_t{1} << (atom & 63);
+      nonzero[atom >> 12] |= uint64_t{1} << ((atom >> 6) & 63);
     }
   }
-  for (size_t k = 0; k < n; ++k) mark[seen_atoms[k]] = 0;
-  std::sort(seen_atoms, seen_atoms + n);
-  found->insert(found->end(), seen_atoms, seen_atoms + n);
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (uint64_t w = nonzero[i]; w != 0; w &= w - 1) {
+      const size_t word = i * 64 + size_t(std::countr_zero(w));
+      for (uint64_t b = bits[word]; b != 0; b &= b - 1)
+        found->push_back(int(word * 64 + size_t(std::countr_zero(b))));
+      bits[word] = 0;
+    }
+    nonzero[i] = 0;
+  }
 }
 
 }  // namespace newsgraph::rules

@@ -130,6 +130,31 @@ TEST_CASE("atom scanner: agrees with a plain search on many overlapping atoms") 
   }
 }
 
+TEST_CASE("atom scanner: agrees with a plain search on thousands of atoms") {
+  // More than 4,096 atoms: the found-atom bitmap's summary has more than
+  // one word, and its words more than 64 bits each to read back.
+  std::mt19937 rng(13);
+  std::vector<std::string> atoms;
+  for (int i = 0; i < 6000; ++i) {
+    std::string a;
+    for (int k = 3 + int(rng() % 4); k > 0; --k) a += char('a' + rng() % 8);
+    atoms.push_back(a);
+  }
+  auto scanner = AtomScanner::Create(atoms);
+  REQUIRE(scanner);
+  size_t found_total = 0;
+  for (int t = 0; t < 60; ++t) {
+    std::string text;
+    for (int k = int(rng() % 300); k > 0; --k) text += char('a' + rng() % 9);
+    std::vector<int> found;
+    scanner->Find(text, &found);
+    INFO(text);
+    CHECK(found == Naive(atoms, text));
+    found_total += found.size();
+  }
+  CHECK(found_total > 5000);
+}
+
 TEST_CASE("atom scanner: declines atoms it cannot match without case") {
   CHECK(AtomScanner::Create({"été"}) == nullptr);   // é has case
   CHECK(AtomScanner::Create({"σ"}) == nullptr);
