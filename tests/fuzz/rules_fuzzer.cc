@@ -4,7 +4,8 @@
 // Invariants: errors start with "fuzz.rules:<line>: " for a line of the
 // file (or "rules: " for the file as a whole); compiled rules point at lines of the file; matches, coreference
 // phrases and discoveries lie inside the sentence; the prefilter drops no
-// match (Match equals MatchUnfiltered, which runs every pattern).
+// match (Match equals MatchUnfiltered, which runs every pattern) and
+// changes no status (StatusFor equals StatusForUnfiltered).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -48,7 +49,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& m : matches) {
     FUZZ_CHECK(m.rule >= 0 && size_t(m.rule) < (*rs)->rules().size(), "rule");
     FUZZ_CHECK(m.begin <= m.end && m.end <= sentence.size(), "match span");
-    (void)(*rs)->StatusFor(sentence, m.begin, m.end);
+    FUZZ_CHECK((*rs)->StatusFor(sentence, m.begin, m.end) ==
+                   (*rs)->StatusForUnfiltered(sentence, m.begin, m.end),
+               "marker prefilter changed a status");
     (void)(*rs)->ListItems(sentence, m.begin, m.end);
   }
   std::vector<rules::RuleMatch> all;

@@ -446,7 +446,7 @@ void DocumentPass::ExtractSentence(const text::Span& span,
     const rules::Rule& rule = rules.rules()[match.rule];
     const size_t mb = slotted.ToNorm(match.begin, false);
     const size_t me = slotted.ToNorm(match.end, true);
-    const std::string status =
+    const std::string& status =
         rule.status.empty() ? rules.StatusFor(slotted.text, match.begin, match.end)
                             : rule.status;
     auto slot = [&](const std::string& name) -> const std::vector<int>* {

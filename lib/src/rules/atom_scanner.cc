@@ -1,7 +1,7 @@
 #include "rules/atom_scanner.h"
 
 #include <algorithm>
-#include <deque>
+#include <bit>
 
 namespace newsgraph::rules {
 
@@ -83,39 +83,54 @@ std::unique_ptr<AtomScanner> AtomScanner::Create(
   const size_t n = own.size();
   if (n > 65535) return nullptr;
 
-  // Breadth first: failure links, the full transition table, and each
-  // state's outputs (its own atoms, then its failure state's).
+  // Breadth first: failure links, the full transition table (trie ids),
+  // and each state's outputs (its own atoms, then its failure state's).
   std::vector<int32_t> fail(n, 0);
   std::vector<std::vector<int>> out(n);
-  s->delta_.assign(n * nc, 0);
-  std::deque<int32_t> queue;
+  std::vector<int32_t> delta(n * nc, 0);
+  std::vector<int32_t> bfs = {0};  // the states in breadth-first order
+  bfs.reserve(n);
   out[0] = own[0];
   for (int c = 0; c < nc; ++c) {
     const int32_t t = go[c];
     if (t > 0) {
-      s->delta_[c] = uint16_t(t);
+      delta[c] = t;
       fail[t] = 0;
-      queue.push_back(t);
+      bfs.push_back(t);
     }
   }
-  while (!queue.empty()) {
-    const int32_t u = queue.front();
-    queue.pop_front();
+  for (size_t next = 1; next < bfs.size(); ++next) {
+    const int32_t u = bfs[next];
     out[u] = own[u];
     out[u].insert(out[u].end(), out[fail[u]].begin(), out[fail[u]].end());
     for (int c = 0; c < nc; ++c) {
       const int32_t t = go[size_t(u) * nc + c];
       if (t > 0) {
-        fail[t] = s->delta_[size_t(fail[u]) * nc + c];
-        s->delta_[size_t(u) * nc + c] = uint16_t(t);
-        queue.push_back(t);
+        fail[t] = delta[size_t(fail[u]) * nc + c];
+        delta[size_t(u) * nc + c] = t;
+        bfs.push_back(t);
       } else {
-        s->delta_[size_t(u) * nc + c] = s->delta_[size_t(fail[u]) * nc + c];
+        delta[size_t(u) * nc + c] = delta[size_t(fail[u]) * nc + c];
       }
     }
   }
-  s->outputs_begin_.reserve(n + 1);
-  for (size_t u = 0; u < n; ++u) {
+
+  // The final numbering: breadth first, the states without output first
+  // (the root among them: no atom is empty), then those with.
+  std::vector<uint16_t> id(n);
+  uint16_t next_id = 0;
+  for (const bool with_output : {false, true}) {
+    if (with_output) s->first_output_ = next_id;
+    for (int32_t u : bfs)
+      if (out[u].empty() != with_output) id[u] = next_id++;
+  }
+  s->delta_.resize(n * nc);
+  for (size_t u = 0; u < n; ++u)
+    for (int c = 0; c < nc; ++c)
+      s->delta_[size_t(id[u]) * nc + c] = id[delta[u * nc + c]];
+  s->outputs_begin_.reserve(n - s->first_output_ + 1);
+  for (int32_t u : bfs) {
+    if (out[u].empty()) continue;
     s->outputs_begin_.push_back(uint32_t(s->outputs_.size()));
     s->outputs_.insert(s->outputs_.end(), out[u].begin(), out[u].end());
   }
@@ -124,23 +139,49 @@ std::unique_ptr<AtomScanner> AtomScanner::Create(
 }
 
 void AtomScanner::Find(std::string_view text, std::vector<int>* found) const {
-  thread_local std::vector<uint8_t> marks;
-  if (marks.size() < atom_count_) marks.resize(atom_count_, 0);
-  const size_t first = found->size();
-  const int nc = classes_;
+  // The atoms that end are set in a per-thread bitmap, one bit an atom,
+  // with a second level saying which of its words are non-zero: no branch
+  // on whether an atom was seen before, and reading the bits back in
+  // order gives them ascending, each once, without a sort (and clears the
+  // bitmap for the next call).
+  thread_local std::vector<uint64_t> bitmap_of_thread, words_of_thread;
+  std::vector<uint64_t>& bitmap = bitmap_of_thread;
+  std::vector<uint64_t>& words = words_of_thread;
+  const size_t nwords = (atom_count_ + 63) / 64;
+  if (bitmap.size() < nwords) {
+    bitmap.resize(nwords, 0);
+    words.resize((nwords + 63) / 64, 0);
+  }
+  // Locals: the compiler would otherwise load the members again after
+  // every store into the bitmaps.
+  uint64_t* const bits = bitmap.data();
+  uint64_t* const nonzero = words.data();
+  const uint16_t* const delta = delta_.data();
+  const uint8_t* const class_of = class_of_;
+  const uint32_t first_output = first_output_;
+  const uint32_t* const outputs_begin = outputs_begin_.data();
+  const int* const outputs = outputs_.data();
+  const size_t nc = size_t(classes_);
   uint32_t state = 0;
   for (char ch : text) {
-    state = delta_[size_t(state) * nc + class_of_[static_cast<unsigned char>(ch)]];
-    for (uint32_t k = outputs_begin_[state], e = outputs_begin_[state + 1]; k < e; ++k) {
-      const int atom = outputs_[k];
-      if (!marks[atom]) {
-        marks[atom] = 1;
-        found->push_back(atom);
-      }
+    state = delta[state * nc + class_of[static_cast<unsigned char>(ch)]];
+    if (state < first_output) continue;  // no atom ends here
+    const uint32_t o = state - first_output;
+    for (uint32_t k = outputs_begin[o], e = outputs_begin[o + 1]; k < e; ++k) {
+      const uint32_t atom = uint32_t(outputs[k]);
+      bits[atom >> 6] |= uint64_t{1} << (atom & 63);
+      nonzero[atom >> 12] |= uint64_t{1} << ((atom >> 6) & 63);
     }
   }
-  for (size_t k = first; k < found->size(); ++k) marks[(*found)[k]] = 0;
-  std::sort(found->begin() + first, found->end());
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (uint64_t w = nonzero[i]; w != 0; w &= w - 1) {
+      const size_t word = i * 64 + size_t(std::countr_zero(w));
+      for (uint64_t b = bits[word]; b != 0; b &= b - 1)
+        found->push_back(int(word * 64 + size_t(std::countr_zero(b))));
+      bits[word] = 0;
+    }
+    nonzero[i] = 0;
+  }
 }
 
 }  // namespace newsgraph::rules

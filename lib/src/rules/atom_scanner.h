@@ -28,14 +28,27 @@ class AtomScanner {
   // `text`, ASCII letters compared without case. Thread-safe.
   void Find(std::string_view text, std::vector<int>* out) const;
 
-  size_t state_count() const { return outputs_begin_.size() - 1; }
+  size_t state_count() const { return delta_.size() / size_t(classes_); }
+  // States from this number on are those where an atom ends.
+  size_t first_output_state() const { return first_output_; }
 
  private:
   AtomScanner() = default;
   int classes_ = 0;
   uint8_t class_of_[256] = {};      // after ASCII lower-casing; 0 = in no atom
-  std::vector<uint16_t> delta_;     // state * classes_ + class -> state
-  std::vector<uint32_t> outputs_begin_;  // per state, into outputs_ (+1 end)
+  // state * classes_ + class -> state. States are numbered breadth first
+  // (the root, 0, and the shallow states most steps land on stay close
+  // together), those where no atom ends before those where one does: a
+  // step compares its new state with first_output_ and reads the output
+  // tables only where an atom ends (about half the steps on the generated
+  // corpus: the shipped rules have one-byte atoms such as "\x01" and ",").
+  // 16 bits: the table (3,690 states x 124 classes for the shipped rules,
+  // 0.9 MB) stays within a 1 MB L2; 32 bits would not.
+  std::vector<uint16_t> delta_;
+  uint32_t first_output_ = 0;
+  // Per state from first_output_ on (indexed state - first_output_), into
+  // outputs_; one more entry ends the last.
+  std::vector<uint32_t> outputs_begin_;
   std::vector<int> outputs_;        // atoms ending at a state (failure chain too)
   size_t atom_count_ = 0;
 };

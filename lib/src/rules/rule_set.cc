@@ -8,7 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
-#include <unordered_map>
+#include <span>
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
@@ -16,6 +16,7 @@
 
 #include "base/file_util.h"
 #include "rules/atom_scanner.h"
+#include "rules/atom_set_memo.h"
 #include "rules/jit_capture.h"
 
 namespace newsgraph::rules {
@@ -185,11 +186,24 @@ struct RuleSet::Impl {
   const uint64_t serial = NextSerial();  // tells rule sets apart in caches
 
   // The patterns (ascending) the prefilter lets through for `atoms`
-  // (sorted). Memoized per thread: the same verbs and markers come back
-  // sentence after sentence, and FilteredRE2::AllPotentials costs about
-  // 2 µs a call. The reference is valid until this thread's next call.
-  const std::vector<int>& Candidates(const std::vector<int>& atoms) const;
+  // (sorted). Memoized per thread (rules/atom_set_memo.h): the same verbs
+  // and markers come back sentence after sentence, and
+  // FilteredRE2::AllPotentials costs about 2 µs a call. The span is valid
+  // until this thread's next call.
+  std::span<const int> Candidates(std::span<const int> atoms) const;
+  // In order of precedence once compiled (denied first; file order within
+  // one status): the first that matches gives the status.
   std::vector<Marker> markers;
+  // The markers' own prefilter (ids: indices into `markers`) and the table
+  // that finds its atoms; the scanner is null when it cannot decide (as
+  // for the rules), and then every marker runs.
+  re2::FilteredRE2 marker_filter{kMinAtomLength};
+  std::unique_ptr<AtomScanner> marker_scanner;
+  std::vector<int> all_markers;  // 0, 1, ... markers.size() - 1
+  // The markers (ascending) that may match somewhere in `text`: those
+  // whose literals all occur in it (memoized per thread, like Candidates).
+  // The span is valid until this thread's next call.
+  std::span<const int> MarkersIn(std::string_view text) const;
   std::unique_ptr<RE2> possessive;   // anchored at start
   struct Coref {
     std::vector<std::string> types;
@@ -208,33 +222,48 @@ struct RuleSet::Impl {
   std::unique_ptr<RE2::Set> discover_set;
 };
 
-const std::vector<int>& RuleSet::Impl::Candidates(
-    const std::vector<int>& atoms) const {
+std::span<const int> RuleSet::Impl::Candidates(
+    std::span<const int> atoms) const {
   struct Cache {
     uint64_t serial = 0;
-    std::unordered_map<std::string, std::vector<int>> map;
+    AtomSetMemo memo;  // at most 4,096 sets, then emptied
   };
-  constexpr size_t kMaxEntries = 4096;
   thread_local Cache cache;
-  if (cache.serial != serial || cache.map.size() >= kMaxEntries) {
-    cache.map.clear();
+  if (cache.serial != serial) {
+    cache.memo.Clear();
     cache.serial = serial;
   }
-  std::string key(reinterpret_cast<const char*>(atoms.data()),
-                  atoms.size() * sizeof(int));
-  auto [it, inserted] = cache.map.try_emplace(std::move(key));
-  if (inserted) {
+  return cache.memo.Get(atoms, [&](std::vector<int>* candidates) {
     std::vector<int> both;
-    filtered.AllPotentials(atoms, &both);
+    filtered.AllPotentials(std::vector<int>(atoms.begin(), atoms.end()), &both);
     std::sort(both.begin(), both.end());
     const int n = int(patterns.size());
     for (int h : both) {
       if (h >= n) break;
       if (std::binary_search(both.begin(), both.end(), h + n))
-        it->second.push_back(h);
+        candidates->push_back(h);
     }
+  });
+}
+
+std::span<const int> RuleSet::Impl::MarkersIn(std::string_view text) const {
+  if (!marker_scanner) return all_markers;
+  struct Cache {
+    uint64_t serial = 0;
+    AtomSetMemo memo{1024};  // the markers' literals make few sets
+    std::vector<int> atoms;
+  };
+  thread_local Cache cache;
+  if (cache.serial != serial) {
+    cache.memo.Clear();
+    cache.serial = serial;
   }
-  return it->second;
+  cache.atoms.clear();
+  marker_scanner->Find(text, &cache.atoms);
+  return cache.memo.Get(cache.atoms, [&](std::vector<int>* markers) {
+    marker_filter.AllPotentials(cache.atoms, markers);
+    std::sort(markers->begin(), markers->end());
+  });
 }
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -706,23 +735,49 @@ namespace {
 // True when a pattern turns on case-insensitive matching anywhere (a flag
 // group holding 'i': "(?i)", "(?i:", "(?si)"). The atom scanner only folds
 // ASCII, which is enough for case-sensitive patterns only.
-bool AnyCaseInsensitive(const std::vector<RuleSet::Impl::Pattern>& patterns) {
-  for (const auto& p : patterns) {
-    const std::string& re = p.loose->pattern();
-    for (size_t i = 0; i + 1 < re.size(); ++i) {
-      if (re[i] == '\\') {
-        ++i;
-        continue;
-      }
-      if (re[i] != '(' || re[i + 1] != '?') continue;
-      bool has_i = false;
-      size_t k = i + 2;
-      for (; k < re.size() && (std::isalpha(static_cast<unsigned char>(re[k])) || re[k] == '-'); ++k)
-        has_i = has_i || re[k] == 'i';
-      if (has_i && k < re.size() && (re[k] == ':' || re[k] == ')')) return true;
+bool CaseInsensitive(const std::string& re) {
+  for (size_t i = 0; i + 1 < re.size(); ++i) {
+    if (re[i] == '\\') {
+      ++i;
+      continue;
     }
+    if (re[i] != '(' || re[i + 1] != '?') continue;
+    bool has_i = false;
+    size_t k = i + 2;
+    for (; k < re.size() && (std::isalpha(static_cast<unsigned char>(re[k])) || re[k] == '-'); ++k)
+      has_i = has_i || re[k] == 'i';
+    if (has_i && k < re.size() && (re[k] == ':' || re[k] == ')')) return true;
   }
   return false;
+}
+
+bool AnyCaseInsensitive(const std::vector<RuleSet::Impl::Pattern>& patterns) {
+  return std::any_of(patterns.begin(), patterns.end(), [](const auto& p) {
+    return CaseInsensitive(p.loose->pattern());
+  });
+}
+
+// Orders the markers by precedence and builds their prefilter. Every
+// marker runs where the prefilter cannot decide.
+void CompileMarkers(RuleSet::Impl* impl) {
+  auto& markers = impl->markers;
+  std::stable_sort(markers.begin(), markers.end(),
+                   [](const auto& a, const auto& b) {
+                     return StatusRank(a.status) > StatusRank(b.status);
+                   });
+  for (size_t i = 0; i < markers.size(); ++i)
+    impl->all_markers.push_back(int(i));
+  if (markers.empty()) return;
+  for (const auto& m : markers) {
+    if (CaseInsensitive(m.re->pattern())) return;
+    int id = -1;
+    if (impl->marker_filter.Add(m.re->pattern(), PatternOptions(), &id) !=
+        RE2::NoError)
+      return;
+  }
+  std::vector<std::string> atoms;
+  impl->marker_filter.Compile(&atoms);
+  if (!atoms.empty()) impl->marker_scanner = AtomScanner::Create(atoms);
 }
 
 }  // namespace
@@ -766,6 +821,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::CompileText(
           "rules: the rule prefilter is too large to compile (RE2 memory budget)");
     rs->impl_->atoms = std::move(set);
   }
+  CompileMarkers(rs->impl_.get());
   rs->impl_->coref_set = PreselectSet(rs->impl_->corefs, kPreselectMaxMem);
   rs->impl_->discover_set = PreselectSet(rs->impl_->discovers, kPreselectMaxMem);
   return rs;
@@ -782,9 +838,12 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(
   return CompileText(texts, onto);
 }
 
-std::vector<int> RuleSet::TokensIn(std::string_view text, size_t begin,
-                                   size_t end) {
-  std::vector<int> out;
+namespace {
+
+// Calls found(index) for each token ("\x01c12\x02") in text[begin, end), in
+// order, until it returns false.
+template <typename Found>
+void ForEachToken(std::string_view text, size_t begin, size_t end, Found found) {
   for (size_t i = begin; i < end && i < text.size(); ++i) {
     if (text[i] != '\x01') continue;
     size_t j = i + 2;
@@ -795,9 +854,20 @@ std::vector<int> RuleSet::TokensIn(std::string_view text, size_t begin,
       ++j;
       digits = true;
     }
-    if (digits && j < text.size() && text[j] == '\x02') out.push_back(v);
+    if (digits && j < text.size() && text[j] == '\x02' && !found(v)) return;
     i = j;
   }
+}
+
+}  // namespace
+
+std::vector<int> RuleSet::TokensIn(std::string_view text, size_t begin,
+                                   size_t end) {
+  std::vector<int> out;
+  ForEachToken(text, begin, end, [&](int v) {
+    out.push_back(v);
+    return true;
+  });
   return out;
 }
 
@@ -814,12 +884,22 @@ std::vector<int> RuleSet::ListItems(std::string_view slotted, size_t begin,
     if (c != '\x01') continue;
     size_t te = slotted.find('\x02', i);
     if (te == std::string_view::npos || te >= end) break;
-    std::vector<int> t = TokensIn(slotted, i, te + 1);
+    int token = -1;  // the first of TokensIn(slotted, i, te + 1)
+    ForEachToken(slotted, i, te + 1, [&](int v) {
+      token = v;
+      return false;
+    });
     i = te;
-    if (depth > 0 || t.empty()) continue;
-    size_t pl = PossessiveLength(slotted, te + 1);
-    if (pl > 0 && te + 1 + pl < end && slotted[te + 1 + pl] == '\x01') continue;
-    items.push_back(t[0]);
+    if (depth > 0 || token < 0) continue;
+    // A possessor: the possessive and another token right after it. Only
+    // worth asking RE2 when a token starts further on (the possessive is
+    // at least a byte long).
+    const size_t next = slotted.find('\x01', te + 2);
+    if (next < end) {
+      size_t pl = PossessiveLength(slotted, te + 1);
+      if (pl > 0 && te + 1 + pl < end && slotted[te + 1 + pl] == '\x01') continue;
+    }
+    items.push_back(token);
   }
   return items;
 }
@@ -858,8 +938,10 @@ MentionTypes MentionTypesFrom(std::string_view slotted, size_t from) {
 void RuleSet::Match(std::string_view slotted,
                     std::vector<RuleMatch>* out) const {
   // The atoms that occur, then the patterns the prefilter lets through
-  // (every pattern if the atom Set's DFA ran out of memory).
-  std::vector<int> atoms;
+  // (every pattern if the atom Set's DFA ran out of memory). The atoms'
+  // vector is the thread's own, kept from call to call.
+  thread_local std::vector<int> atoms;
+  atoms.clear();
   RE2::Set::ErrorInfo error{RE2::Set::kNoError};
   if (impl_->atom_scanner) {
     impl_->atom_scanner->Find(slotted, &atoms);  // ascending already
@@ -885,7 +967,12 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
                            std::vector<RuleMatch>* out) const {
   const auto& p = impl_->patterns[index];
   const int ngroups = p.loose->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> groups(ngroups);
+  // The thread's own, grown to the most groups seen: a search that finds a
+  // match sets every group it reports, and nothing else reads them. (Named
+  // once through a reference: each use of a thread_local costs a call.)
+  thread_local std::vector<re2::StringPiece> groups_of_thread;
+  std::vector<re2::StringPiece>& groups = groups_of_thread;
+  if (groups.size() < size_t(ngroups)) groups.resize(ngroups);
   const bool jit = accelerated && p.jit;
   size_t pos = 0;
   while (pos <= slotted.size()) {
@@ -920,6 +1007,7 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
     m.rule = p.rule;
     m.begin = size_t(groups[0].data() - slotted.data());
     m.end = m.begin + groups[0].size();
+    m.slots.reserve(p.slots.size());
     for (size_t k = 0; k < p.slots.size(); ++k) {
       const auto& g = groups[p.groups[k]];
       SlotCapture sc;
@@ -938,19 +1026,42 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
   }
 }
 
-std::string RuleSet::StatusFor(std::string_view slotted, size_t begin,
-                               size_t end) const {
-  std::string best = "asserted";
+namespace {
+
+const std::string& Asserted() {
+  static const std::string asserted = "asserted";
+  return asserted;
+}
+
+}  // namespace
+
+const std::string& RuleSet::StatusFor(std::string_view slotted, size_t begin,
+                                      size_t end) const {
+  // A marker can only match where its literals occur: in the sentence up to
+  // `end` (a match-scope marker's text lies inside it).
+  for (int i : impl_->MarkersIn(slotted.substr(0, end))) {
+    const auto& m = impl_->markers[i];
+    const size_t from = m.match_scope ? begin : 0;
+    if (RE2::PartialMatch(slotted.substr(from, end - from), *m.re))
+      return m.status;
+  }
+  return Asserted();
+}
+
+const std::string& RuleSet::StatusForUnfiltered(std::string_view slotted,
+                                                size_t begin,
+                                                size_t end) const {
+  const std::string* best = &Asserted();
   int rank = 0;
   for (const auto& m : impl_->markers) {
-    size_t from = m.match_scope ? begin : 0;
+    const size_t from = m.match_scope ? begin : 0;
     if (RE2::PartialMatch(slotted.substr(from, end - from), *m.re) &&
         StatusRank(m.status) > rank) {
       rank = StatusRank(m.status);
-      best = m.status;
+      best = &m.status;
     }
   }
-  return best;
+  return *best;
 }
 
 namespace {

@@ -83,9 +83,15 @@ class RuleSet {
                        std::vector<RuleMatch>* out) const;
 
   // The status the markers give a match (sentence-level context), or
-  // "asserted". Precedence: denied > negated > planned > reported.
-  std::string StatusFor(std::string_view slotted, size_t begin,
-                        size_t end) const;
+  // "asserted". Precedence: denied > negated > planned > reported. Only
+  // the markers whose required literals occur are run (RE2's prefilter,
+  // as for the patterns). The string lives as long as the RuleSet.
+  const std::string& StatusFor(std::string_view slotted, size_t begin,
+                               size_t end) const;
+  // The same, running every marker: the reference StatusFor must agree
+  // with (tests and fuzzing).
+  const std::string& StatusForUnfiltered(std::string_view slotted,
+                                         size_t begin, size_t end) const;
 
   // Length of the `possessive` macro (e.g. "的", "'s ") matched at `pos`,
   // or 0. A list token followed by it and another token is a possessor,

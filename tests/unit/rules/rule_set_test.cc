@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <random>
 #include <thread>
 #include <tuple>
@@ -120,6 +121,75 @@ TEST_CASE("slots capture mentions, lists fan out, possessors and parentheses are
   }
 }
 
+namespace {
+
+// ListItems as first written (a TokensIn vector per token, the
+// possessive asked for every item): the reference for the one that skips
+// both where they cannot change the result.
+std::vector<int> ListItemsReference(const rules::RuleSet& rs,
+                                    std::string_view slotted, size_t begin,
+                                    size_t end) {
+  std::vector<int> items;
+  int depth = 0;
+  for (size_t i = begin; i < end; ++i) {
+    char c = slotted[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (c != '\x01') continue;
+    size_t te = slotted.find('\x02', i);
+    if (te == std::string_view::npos || te >= end) break;
+    std::vector<int> t = rules::RuleSet::TokensIn(slotted, i, te + 1);
+    i = te;
+    if (depth > 0 || t.empty()) continue;
+    size_t pl = rs.PossessiveLength(slotted, te + 1);
+    if (pl > 0 && te + 1 + pl < end && slotted[te + 1 + pl] == '\x01') continue;
+    items.push_back(t[0]);
+  }
+  return items;
+}
+
+}  // namespace
+
+TEST_CASE("list items: the same as the plain way on random lists") {
+  const std::string rule =
+      "define sep \\s*(?:、|,|和|and)\\s*\n"
+      "rule a\n  pattern {S+:org}与{O:org}\n  emit partner_of S O\n";
+  const std::pair<const char*, std::string> sets[] = {
+      {"shipped-like", "define possessive 旗下的?|的|'s\\s+|’s\\s+\n" + rule},
+      // A possessive that may hold or be a token's first byte.
+      {"odd", "define possessive 的|\\x01|x\\x01?\n" + rule},
+  };
+  const std::vector<std::string> pieces = {
+      T('c', 0), T('c', 12), T('p', 3), T('i', 7), "的", "旗下", "旗下的", "'s ",
+      "’s ", "x", "(", ")", "、", "和", " and ", "\x01" "c\x02", "\x01" "c12",
+      "\x01", "\x02", "\x01" "c1x\x02"};
+  std::mt19937 rng(23);
+  for (const auto& [name, text] : sets) {
+    INFO(name);
+    auto rs = Compile(text);
+    REQUIRE(rs.ok());
+    size_t items = 0, possessors = 0;
+    for (int n = 0; n < 4000; ++n) {
+      std::string slotted;
+      std::vector<size_t> cuts = {0};
+      for (int k = 1 + int(rng() % 10); k > 0; --k) {
+        slotted += pieces[rng() % pieces.size()];
+        cuts.push_back(slotted.size());
+      }
+      size_t begin = cuts[rng() % cuts.size()], end = cuts[rng() % cuts.size()];
+      if (rng() % 8 == 0) end = rng() % (slotted.size() + 1);
+      if (begin > end) std::swap(begin, end);
+      INFO(slotted << " [" << begin << ", " << end << ")");
+      const std::vector<int> want = ListItemsReference(**rs, slotted, begin, end);
+      REQUIRE((*rs)->ListItems(slotted, begin, end) == want);
+      items += want.size();
+      possessors += rules::RuleSet::TokensIn(slotted, begin, end).size() - want.size();
+    }
+    CHECK(items > 1000);
+    CHECK(possessors > 100);  // tokens left out: possessors, in parentheses
+  }
+}
+
 TEST_CASE("status markers: precedence and scope") {
   auto rs = Compile(
       "marker reported sentence 据悉|reportedly\n"
@@ -144,6 +214,73 @@ TEST_CASE("status markers: precedence and scope") {
   for (const auto& c : cases) {
     INFO(c.text);
     CHECK((*rs)->StatusFor(c.text, c.begin, c.text.size()) == c.status);
+  }
+}
+
+TEST_CASE("status markers: only those whose literals occur are run, with the same result") {
+  // StatusFor runs the markers whose literals occur in the sentence up to
+  // the match's end, in order of precedence, and stops at the first that
+  // matches; StatusForUnfiltered runs them all. Random sentences of marker
+  // words, near misses ("notable", "未来", other case) and mention tokens,
+  // random match spans.
+  std::vector<std::pair<std::string, std::string>> files;
+  auto status = base::ReadFile(std::string(NEWSGRAPH_SOURCE_DIR) +
+                               "/dictionaries/rules/status.rules");
+  REQUIRE(status.ok());
+  const std::string rule =
+      "rule a\n  pattern {S:company}收购{O:company}\n  emit acquired S O\n";
+  struct Set {
+    const char* name;
+    std::string text;
+    size_t statuses;  // that come up, "asserted" among them
+  };
+  const Set sets[] = {
+      {"shipped", *status + rule, 5},
+      // Anchors and word boundaries see the ends of the text a marker is
+      // run on; literals needed together; a marker without literals.
+      {"tricky",
+       "marker negated match \\bnot\\b|未[^来]\n"
+       "marker reported sentence 据.{0,3}报道|rumou?r$\n"
+       "marker planned match ^\\x01c\\d|[Pp]lans? to\n"
+       "marker denied sentence 否认|DENIED\n"
+       "marker reported match \\d\\d\n"  // no literal: always run
+       "marker negated sentence (?:never|n't) (?:bought|buy)\n" + rule, 5},
+      // A case-insensitive marker: no prefilter, every marker runs (RE2
+      // folds K to the Kelvin sign; the atom table folds only ASCII).
+      {"case-insensitive",
+       "marker denied sentence (?i:denied|kelvin)\nmarker planned match 拟|plans\n" +
+           rule,
+       3},
+  };
+  const std::vector<std::string> words = {
+      "据悉", "据", "报道", "据称", "not", "Not", "NOT", "cannot", "notable",
+      " ", ",", "未", "未来", "未能", "拟", "计划", "plans to", "Plans to",
+      "plan", "否认", "denied", "DENIED", "Denied", "rumour", "rumor", "r",
+      "never", "n't", " bought", " buy", "z", "12", "终止", "transfer",
+      T('c', 0), T('c', 1), T('i', 2), T('c', 13), "\xE2\x84\xAA" "elvin"};
+  std::mt19937 rng(17);
+  for (const Set& set : sets) {
+    INFO(set.name);
+    auto rs = Compile(set.text);
+    REQUIRE(rs.ok());
+    std::map<std::string, int> seen;
+    for (int n = 0; n < 3000; ++n) {
+      std::string sentence;
+      std::vector<size_t> cuts = {0};
+      for (int k = int(rng() % 9); k > 0; --k) {
+        sentence += words[rng() % words.size()];
+        cuts.push_back(sentence.size());
+      }
+      size_t begin = cuts[rng() % cuts.size()], end = cuts[rng() % cuts.size()];
+      if (rng() % 8 == 0) end = rng() % (sentence.size() + 1);  // anywhere
+      if (begin > end) std::swap(begin, end);
+      const std::string& want = (*rs)->StatusForUnfiltered(sentence, begin, end);
+      INFO(sentence << " [" << begin << ", " << end << ")");
+      REQUIRE((*rs)->StatusFor(sentence, begin, end) == want);
+      ++seen[want];
+    }
+    // Every status came up (the markers did match).
+    CHECK(seen.size() == set.statuses);
   }
 }
 
