@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "newsgraph/extractor.h"
+#include "text/utf8.h"
 
 namespace newsgraph {
 
@@ -19,50 +20,6 @@ namespace {
 // Keys, punctuation and numbers of a line with every optional key present,
 // rounded up; the strings' own bytes are added to it when reserving.
 constexpr size_t kFixedBytes = 512;
-
-// What starts at a byte >= 0x80: a well-formed UTF-8 sequence of `length`
-// bytes, or (ok false) an ill-formed stretch of `length` bytes that becomes
-// one U+FFFD.
-struct Utf8Step {
-  size_t length;
-  bool ok;
-};
-
-// Decodes like nlohmann's serializer (Hoehrmann's DFA) with the replace
-// handler: an ill-formed stretch is the longest prefix of a well-formed
-// sequence (a lead byte and the continuation bytes that still fit it), cut
-// short by a byte that does not fit, which is then read again as the start
-// of what follows, or by the end of the string; a byte that cannot start a
-// sequence (80-C1, F5-FF) is a stretch of its own. This is Unicode's
-// "maximal subpart" replacement. Second-byte ranges exclude overlongs
-// (E0 A0-BF, F0 90-BF), surrogates (ED 80-9F) and code points past
-// U+10FFFF (F4 80-8F).
-Utf8Step NextUtf8(const unsigned char* p, const unsigned char* end) {
-  const unsigned char lead = *p;
-  size_t need;
-  unsigned char lo = 0x80, hi = 0xBF;  // range of the next byte
-  if (lead < 0xC2) {
-    return {1, false};
-  } else if (lead < 0xE0) {
-    need = 2;
-  } else if (lead < 0xF0) {
-    need = 3;
-    if (lead == 0xE0) lo = 0xA0;
-    if (lead == 0xED) hi = 0x9F;
-  } else if (lead < 0xF5) {
-    need = 4;
-    if (lead == 0xF0) lo = 0x90;
-    if (lead == 0xF4) hi = 0x8F;
-  } else {
-    return {1, false};
-  }
-  for (size_t k = 1; k < need; ++k) {
-    if (p + k == end || p[k] < lo || p[k] > hi) return {k, false};
-    lo = 0x80;
-    hi = 0xBF;
-  }
-  return {need, true};
-}
 
 // Appends the escape of an ASCII byte that JSON cannot hold as itself: a
 // quote, a backslash or a control character (below 0x20). nlohmann writes
@@ -101,9 +58,12 @@ void AppendEscape(std::string& out, unsigned char c) {
 
 // Appends `s` as a JSON string: quoted, escaped as above, other bytes of
 // well-formed UTF-8 as they are (no \u escapes beyond control characters),
-// each ill-formed stretch as U+FFFD. Runs that need nothing are copied whole.
+// each ill-formed stretch as U+FFFD. nlohmann's replace handler (Hoehrmann's
+// DFA) replaces the maximal subparts of ill-formed sequences, as
+// text::DecodeUtf8 measures them. Runs that need nothing are copied whole.
 void AppendString(std::string& out, std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* p = begin;
   const auto* const end = p + s.size();
   const auto* run = p;  // first byte not yet copied
   auto flush = [&] { out.append(reinterpret_cast<const char*>(run), p - run); };
@@ -120,14 +80,14 @@ void AppendString(std::string& out, std::string_view s) {
       run = ++p;
       continue;
     }
-    const Utf8Step step = NextUtf8(p, end);
-    if (step.ok) {
-      p += step.length;
+    const text::Decoded d = text::DecodeUtf8(s, size_t(p - begin));
+    if (d.valid) {
+      p += d.length;
       continue;
     }
     flush();
-    out += "\xEF\xBF\xBD";  // U+FFFD
-    p += step.length;
+    out += text::kReplacementUtf8;
+    p += d.length;
     run = p;
   }
   flush();
