@@ -171,12 +171,12 @@ struct RuleSet::Impl {
   // Pre-selection of the patterns that can match a sentence: RE2's
   // prefilter keeps, for each pattern, the literals ("atoms") any match
   // must contain; `atoms` finds which occur in the sentence. It holds each
-  // pattern twice: as written (id h, the RE2 that matches) and in its
-  // relaxed form (id h + patterns.size(), never matched). A pattern is a
-  // candidate when both let it through: as written, RE2 merges a slot's
-  // token bytes with the text next to it and keeps little more than
-  // "\x01c" (a company mention) of, say, "{O}'s {S}"; the relaxed form
-  // keeps "'s".
+  // pattern twice: its unbounded form (id h, Pattern::loose) and its
+  // relaxed form, unbounded too (id h + patterns.size(), never matched). A
+  // pattern is a candidate when both let it through: with the slots, RE2
+  // merges a slot's token bytes with the text next to it and keeps little
+  // more than "\x01c" (a company mention) of, say, "{O}'s {S}"; the
+  // relaxed form keeps "'s".
   re2::FilteredRE2 filtered{kMinAtomLength};
   // Which atoms occur: an Aho-Corasick table where it can decide
   // (rules/atom_scanner.h), else a case-insensitive RE2::Set; both null
