@@ -210,6 +210,7 @@ struct RuleSet::Impl {
     std::unique_ptr<RE2> re;  // group "m" (or the whole match) is the phrase
     bool pronoun = false;
     std::vector<int> groups;  // indices of the groups called "m"
+    std::unique_ptr<JitCapture> jit;  // the same pattern in PCRE2, or null
   };
   std::vector<Coref> corefs;
   std::unique_ptr<RE2::Set> coref_set;  // which corefs occur in a sentence
@@ -217,6 +218,7 @@ struct RuleSet::Impl {
     std::string type;
     std::unique_ptr<RE2> re;  // group "name" is the entity name
     std::vector<int> groups;  // indices of the groups called "name"
+    std::unique_ptr<JitCapture> jit;  // the same pattern in PCRE2, or null
   };
   std::vector<Discover> discovers;
   std::unique_ptr<RE2::Set> discover_set;
@@ -613,10 +615,14 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
       auto re = std::make_unique<RE2>(body, PatternOptions());
       if (!re->ok())
         return Status::DataError(where + ": bad regex: " + re->error());
+      // Matches and their groups are found by PCRE2's JIT where it can
+      // give the pattern the same meaning (ForEachMatch).
+      auto jit = JitCapture::Create(body, re->NumberOfCapturingGroups());
       if (kw == "coref" || kw == "pronoun") {
         std::vector<int> groups = GroupsNamed(*re, "m");
-        impl->corefs.push_back(
-            {std::move(types), std::move(re), kw == "pronoun", std::move(groups)});
+        impl->corefs.push_back({std::move(types), std::move(re),
+                                kw == "pronoun", std::move(groups),
+                                std::move(jit)});
       } else {
         if (types.size() != 1)
           return Status::DataError(where + ": discover takes one entity type");
@@ -624,7 +630,8 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
           return Status::DataError(
               where + ": a discover pattern needs a group (?P<name>...)");
         std::vector<int> groups = GroupsNamed(*re, "name");
-        impl->discovers.push_back({types[0], std::move(re), std::move(groups)});
+        impl->discovers.push_back(
+            {types[0], std::move(re), std::move(groups), std::move(jit)});
       }
     } else if (kw == "rule") {
       NEWSGRAPH_RETURN_IF_ERROR(check_emits());
@@ -1076,15 +1083,27 @@ const re2::StringPiece& FirstMatched(const std::vector<re2::StringPiece>& groups
 
 // Calls found(begin, end) for the span of the first of the groups `named`
 // that took part (else the whole match) of every non-overlapping match of
-// `re` in `text`, left to right.
+// `re` in `text`, left to right. `jit`, if not null, is `re` in PCRE2: it
+// finds each match, and RE2 only where it gives up (both engines give the
+// leftmost-first match; jit_capture.h).
 template <typename Found>
-void ForEachMatch(const RE2& re, std::string_view text,
+void ForEachMatch(const RE2& re, const JitCapture* jit, std::string_view text,
                   const std::vector<int>& named, Found found) {
   const int ngroups = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(ngroups);
+  auto next = [&](size_t pos) {
+    if (jit) {
+      switch (jit->Find(text, pos, ngroups, groups.data())) {
+        case JitCapture::Outcome::kMatch: return true;
+        case JitCapture::Outcome::kNoMatch: return false;
+        case JitCapture::Outcome::kUndecided: break;
+      }
+    }
+    return re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
+                    ngroups);
+  };
   size_t pos = 0;
-  while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED,
-                                       groups.data(), ngroups)) {
+  while (pos < text.size() && next(pos)) {
     const re2::StringPiece& m = FirstMatched(groups, named);
     size_t whole_end = size_t(groups[0].data() - text.data()) + groups[0].size();
     if (m.data() != nullptr && !m.empty()) {
@@ -1102,7 +1121,7 @@ std::vector<CorefPhrase> RuleSet::FindCorefs(
   std::vector<CorefPhrase> out;
   for (int i : Occurring(impl_->coref_set.get(), impl_->corefs.size(), normalized)) {
     const auto& c = impl_->corefs[i];
-    ForEachMatch(*c.re, normalized, c.groups, [&](size_t b, size_t e) {
+    ForEachMatch(*c.re, c.jit.get(), normalized, c.groups, [&](size_t b, size_t e) {
       out.push_back({b, e, c.types, c.pronoun});
     });
   }
@@ -1131,7 +1150,7 @@ std::vector<Discovery> RuleSet::Discover(std::string_view source) const {
   std::vector<Discovery> out;
   for (int i : Occurring(impl_->discover_set.get(), impl_->discovers.size(), source)) {
     const auto& d = impl_->discovers[i];
-    ForEachMatch(*d.re, source, d.groups, [&](size_t b, size_t e) {
+    ForEachMatch(*d.re, d.jit.get(), source, d.groups, [&](size_t b, size_t e) {
       out.push_back({b, e, d.type});
     });
   }
