@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <simdjson.h>
+
 namespace newsgraph::text {
 
 namespace {
@@ -85,6 +87,13 @@ void AppendUtf8(char32_t c, std::string* out) {
 bool IsAscii(std::string_view s) { return SkipAscii(s, 0) == s.size(); }
 
 size_t FindInvalidUtf8(std::string_view s) {
+  // simdjson's validator (Unicode's definition too, many bytes a step)
+  // clears well-formed text; the scan below finds where it goes wrong.
+  if (simdjson::validate_utf8(s.data(), s.size())) return std::string_view::npos;
+  return FindInvalidUtf8Scalar(s);
+}
+
+size_t FindInvalidUtf8Scalar(std::string_view s) {
   size_t pos = 0;
   while (true) {
     pos = SkipAscii(s, pos);

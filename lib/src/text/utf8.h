@@ -52,6 +52,11 @@ bool IsAscii(std::string_view s);
 // `s` is well-formed UTF-8. ASCII runs are skipped eight bytes at a time.
 size_t FindInvalidUtf8(std::string_view s);
 
+// The same, one sequence at a time (FindInvalidUtf8 checks the whole text
+// with a vectorized validator first, then calls this where it fails; the
+// reference for tests).
+size_t FindInvalidUtf8Scalar(std::string_view s);
+
 // Returns `s` with each maximal subpart of an ill-formed sequence replaced by
 // U+FFFD (so "\xF0\x9F\x98" -> one U+FFFD, "\x80\x80" -> two). When
 // `replaced_offsets` is not null, the offset in `s` of every replaced subpart

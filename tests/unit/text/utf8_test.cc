@@ -1,6 +1,7 @@
 #include "text/utf8.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,32 @@ TEST_CASE("FindInvalidUtf8 finds the first ill-formed sequence", "[utf8]") {
     INFO(c.name);
     CHECK(FindInvalidUtf8(c.input) == c.expected);
   }
+}
+
+TEST_CASE("FindInvalidUtf8 agrees with the one-sequence-at-a-time scan", "[utf8]") {
+  // Texts of well-formed pieces of every length with, now and then, a
+  // byte that may break them: the whole-text validator must clear exactly
+  // the texts the scan finds nothing in, and report the same offset.
+  const std::vector<std::string> pieces = {
+      "a", "plain text ", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80",
+      "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBD", "\xED\x9F\xBF", "\xEE\x80\x80"};
+  std::mt19937 rng(7);
+  int invalid = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const int len = int(rng() % 40);
+    for (int k = 0; k < len; ++k) text += pieces[rng() % pieces.size()];
+    const int breaks = int(rng() % 3);
+    for (int k = 0; k < breaks && !text.empty(); ++k)
+      text[rng() % text.size()] = char(rng() % 256);
+    if (rng() % 4 == 0 && !text.empty()) text.pop_back();  // truncate
+    const size_t want = FindInvalidUtf8Scalar(text);
+    INFO(n);
+    CHECK(FindInvalidUtf8(text) == want);
+    invalid += want != std::string_view::npos;
+  }
+  CHECK(invalid > 5000);
+  CHECK(invalid < 15000);
 }
 
 TEST_CASE("ReplaceInvalidUtf8 substitutes maximal subparts", "[utf8]") {
