@@ -72,6 +72,22 @@ bool ValidNumberStart(std::string_view text, size_t pos);
 std::optional<int> ReadDigits(std::string_view text, size_t pos, int min,
                               int max, size_t* end);
 
+// False when no Chinese date form starts with the non-ASCII character `cp`
+// (MatchChinese then returns nullopt): true for Chinese numerals and the
+// first characters of deixis ("今年", "上月") and weekdays ("周三", "星期三").
+// One bit lookup for BMP characters.
+bool MayStartChineseDate(char32_t cp);
+
+// False when `word`, a whole run of ASCII letters, starts no English date
+// form (MatchEnglish then returns nullopt at it): true for "fiscal", "fy",
+// a deixis, a modifier ("last", "since"), a weekday or a month name. Looks
+// only at the entries with the word's first letter.
+bool MayStartEnglishDate(std::string_view word);
+
+// MayStartEnglishDate by binary search over the whole word list: the
+// reference the unit tests hold it to.
+bool MayStartEnglishDateReference(std::string_view word);
+
 // Matches a Chinese date at pos ("2024年3月5日", "去年9月", "周三",
 // "3月11日", "2025-03-11"). Resolves relative parts against ctx.
 std::optional<Found> MatchChinese(std::string_view text, size_t pos,

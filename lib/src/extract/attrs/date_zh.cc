@@ -392,7 +392,25 @@ std::optional<Found> WeekdayAt(std::string_view text, size_t pos,
   return f;
 }
 
+// MatchChinese's test of the character at a position: every Chinese form
+// starts with a numeral, a deixis or a weekday first character.
+bool StartsChineseDate(char32_t cp) {
+  return ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0 ||
+         StartsDeixis(cp) || StartsWeekday(cp);
+}
+
 }  // namespace
+
+bool MayStartChineseDate(char32_t cp) {
+  static const BmpSet kStarts = [] {
+    BmpSet set;
+    for (char32_t c = 0x80; c < 0x10000; ++c) {
+      if (StartsChineseDate(c)) set.Add(c);
+    }
+    return set;
+  }();
+  return cp < 0x10000 ? kStarts.Contains(cp) : StartsChineseDate(cp);
+}
 
 std::optional<Found> MatchChinese(std::string_view text, size_t pos,
                                   const DateContext& ctx) {
