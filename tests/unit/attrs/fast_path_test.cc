@@ -1,8 +1,9 @@
-// FindDates passes over the characters and words no date form starts with;
-// FindDatesReference tries every form at every position. The two must agree
-// on any input: generated sentences (numerals, dates, amounts, masked '_'
-// runs, ASCII words, broken UTF-8), every BMP character in front of date
-// tails, and the example documents.
+// FindDates and FindAmounts pass over the characters and words no form
+// starts with; FindDatesReference and FindAmountsReference try every form at
+// every position. The two must agree on any input: generated sentences
+// (numerals, dates, amounts, masked '_' runs, ASCII words, broken UTF-8),
+// every BMP character in front of date and amount tails, and the example
+// documents.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/attrs/amount.h"
 #include "extract/attrs/date_finder.h"
 #include "extract/attrs/date_rules.h"
 
@@ -58,6 +60,22 @@ bool DatesAgree(const std::string& text, std::optional<Date> doc,
     if (a.begin != b.begin || a.end != b.end || a.date != b.date ||
         a.relative != b.relative || a.since != b.since ||
         a.surface != b.surface) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool AmountsAgree(const std::string& text) {
+  const auto fast = attrs::FindAmounts(text);
+  const auto ref = attrs::FindAmountsReference(text);
+  if (fast.size() != ref.size()) return false;
+  for (size_t i = 0; i < fast.size(); ++i) {
+    const auto& a = fast[i];
+    const auto& b = ref[i];
+    if (a.begin != b.begin || a.end != b.end || a.value != b.value ||
+        a.currency != b.currency || a.unit != b.unit ||
+        a.approximate != b.approximate) {
       return false;
     }
   }
@@ -151,11 +169,22 @@ TEST_CASE("FindDates agrees with FindDatesReference on generated sentences",
   }
 }
 
-TEST_CASE("FindDates agrees with FindDatesReference after every character",
+TEST_CASE("FindAmounts agrees with FindAmountsReference on generated sentences",
+          "[attrs][amount][fast]") {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 40000; ++round) {
+    const std::string text = RandomSentence(rng, 14);
+    INFO("input: " << text);
+    REQUIRE(AmountsAgree(text));
+  }
+}
+
+TEST_CASE("The fast finders agree with the references after every character",
           "[attrs][fast]") {
   // Each BMP character (and some beyond) after a word and before the tails
-  // that make dates.
-  const std::vector<std::string> tails = {"年3月5日", "月11日", "周三", ""};
+  // that make dates and amounts.
+  const std::vector<std::string> tails = {"年3月5日", "月11日", "周三", "",
+                                          "5亿美元",  "亿美元", "十亿元"};
   std::vector<char32_t> cps;
   for (char32_t cp = 1; cp < 0x10000; ++cp) {
     if (cp < 0xD800 || cp > 0xDFFF) cps.push_back(cp);
@@ -168,11 +197,12 @@ TEST_CASE("FindDates agrees with FindDatesReference after every character",
       const std::string text = "x " + Utf8(cp) + tail;
       INFO("code point " << static_cast<uint32_t>(cp) << ", tail " << tail);
       REQUIRE(DatesAgree(text, kDocDate, 2020));
+      REQUIRE(AmountsAgree(text));
     }
   }
 }
 
-TEST_CASE("FindDates agrees with FindDatesReference on the examples",
+TEST_CASE("The fast finders agree with the references on the examples",
           "[attrs][fast]") {
   namespace fs = std::filesystem;
   int files = 0;
@@ -194,6 +224,7 @@ TEST_CASE("FindDates agrees with FindDatesReference on the examples",
         }
         INFO(entry.path().string() << ": " << line);
         REQUIRE(DatesAgree(line, kDocDate, std::nullopt));
+        REQUIRE(AmountsAgree(line));
       }
     }
   }

@@ -175,6 +175,10 @@ struct NumberWord {
 std::optional<NumberWord> ScanNumberWord(std::string_view text, size_t pos,
                                          bool allow_article);
 
+// The words ScanNumberWord reads: its number words and, with
+// allow_article, "a" and "an".
+std::vector<std::string_view> NumberWords(bool allow_article);
+
 }  // namespace newsgraph::extract::attrs
 
 #endif  // NEWSGRAPH_EXTRACT_ATTRS_TEXT_SCAN_H_
