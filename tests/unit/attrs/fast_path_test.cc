@@ -1,9 +1,9 @@
-// FindDates and FindAmounts pass over the characters and words no form
-// starts with; FindDatesReference and FindAmountsReference try every form at
+// FindDates, FindAmounts and FindDurations pass over the characters and
+// words no form starts with; their *Reference versions try every form at
 // every position. The two must agree on any input: generated sentences
-// (numerals, dates, amounts, masked '_' runs, ASCII words, broken UTF-8),
-// every BMP character in front of date and amount tails, and the example
-// documents.
+// (numerals, dates, amounts, durations, masked '_' runs, ASCII words, broken
+// UTF-8), every BMP character in front of date, amount and duration tails,
+// and the example documents.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +15,7 @@
 #include "extract/attrs/amount.h"
 #include "extract/attrs/date_finder.h"
 #include "extract/attrs/date_rules.h"
+#include "extract/attrs/duration.h"
 
 namespace attrs = newsgraph::extract::attrs;
 using newsgraph::base::Date;
@@ -82,6 +83,20 @@ bool AmountsAgree(const std::string& text) {
   return true;
 }
 
+bool DurationsAgree(const std::string& text) {
+  const auto fast = attrs::FindDurations(text);
+  const auto ref = attrs::FindDurationsReference(text);
+  if (fast.size() != ref.size()) return false;
+  for (size_t i = 0; i < fast.size(); ++i) {
+    const auto& a = fast[i];
+    const auto& b = ref[i];
+    if (a.begin != b.begin || a.end != b.end || a.years != b.years) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Pieces of sentences the finders care about, and some they do not.
 const std::vector<std::string>& Pieces() {
   static const std::vector<std::string> pieces = {
@@ -118,6 +133,12 @@ const std::vector<std::string>& Pieces() {
       "two billion yuan", "twenty-five million units", "c$5", "s$5 ",
       "last september", "since march 2024", "march 11, 2025", "11 march",
       "in 2019", "fy25", "earlier this month", "next wednesday",
+      // Durations.
+      "半年", "半", "个季度", "年半", "多年", "为期", "未来", "过去", "长达",
+      "decade-long", "year-long", "the past decade", "the coming decade",
+      "decade", "decades", "years", "months", "-year", "-month", "-old",
+      "-long", "ago", "later", "over the next", "for", "within", "five-year",
+      "a year", "two decades", "18 months", "3 years",
       // Numbers.
       "2024", "2025", "1999", "2019年", "7", "9月", "3", "11", "12", "31", "25", "100", "300",
       "1,000", "1,000,000", "5.5", "0.", "1,0", "10000000000", "<n>",
@@ -179,12 +200,24 @@ TEST_CASE("FindAmounts agrees with FindAmountsReference on generated sentences",
   }
 }
 
+TEST_CASE(
+    "FindDurations agrees with FindDurationsReference on generated sentences",
+    "[attrs][duration][fast]") {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 40000; ++round) {
+    const std::string text = RandomSentence(rng, 14);
+    INFO("input: " << text);
+    REQUIRE(DurationsAgree(text));
+  }
+}
+
 TEST_CASE("The fast finders agree with the references after every character",
           "[attrs][fast]") {
   // Each BMP character (and some beyond) after a word and before the tails
-  // that make dates and amounts.
-  const std::vector<std::string> tails = {"年3月5日", "月11日", "周三", "",
-                                          "5亿美元",  "亿美元", "十亿元"};
+  // that make dates, amounts and durations.
+  const std::vector<std::string> tails = {
+      "年3月5日", "月11日", "周三", "", "5亿美元", "亿美元", "十亿元",
+      "年",       "个月",   "年半"};
   std::vector<char32_t> cps;
   for (char32_t cp = 1; cp < 0x10000; ++cp) {
     if (cp < 0xD800 || cp > 0xDFFF) cps.push_back(cp);
@@ -198,6 +231,7 @@ TEST_CASE("The fast finders agree with the references after every character",
       INFO("code point " << static_cast<uint32_t>(cp) << ", tail " << tail);
       REQUIRE(DatesAgree(text, kDocDate, 2020));
       REQUIRE(AmountsAgree(text));
+      REQUIRE(DurationsAgree(text));
     }
   }
 }
@@ -225,6 +259,7 @@ TEST_CASE("The fast finders agree with the references on the examples",
         INFO(entry.path().string() << ": " << line);
         REQUIRE(DatesAgree(line, kDocDate, std::nullopt));
         REQUIRE(AmountsAgree(line));
+        REQUIRE(DurationsAgree(line));
       }
     }
   }
