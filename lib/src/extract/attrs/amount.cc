@@ -557,7 +557,7 @@ size_t MatchAt(std::string_view text, size_t pos, size_t floor,
   if (!c && !IsAsciiAlnum(ch) && static_cast<unsigned char>(ch) >= 0x80) {
     size_t len = 0;
     const char32_t cp = DecodeAt(text, pos, &len);
-    if (ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0) {
+    if (IsChineseNumeral(cp)) {
       size_t run_end = pos + len;
       const bool blocked =
           pos > 0 && (IsAsciiDigit(text[pos - 1]) || text[pos - 1] == '>' ||
@@ -618,11 +618,7 @@ const StartSet& Starts() {
     for (std::string_view w : NumberWords(/*allow_article=*/true)) {
       s.words.Add(w);
     }
-    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
-      if (ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0) {
-        s.chars.Add(cp);
-      }
-    }
+    s.chars.AddAll(ChineseNumeralSet());
     return s;
   }();
   return kStarts;

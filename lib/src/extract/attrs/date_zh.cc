@@ -349,7 +349,7 @@ std::optional<Found> WeekdayAt(std::string_view text, size_t pos,
   if (EndsAt(text, pos, "每")) return std::nullopt;
   size_t len = 0;
   const char32_t before = DecodeBefore(text, pos, &len);
-  if (ChineseDigitValue(before) >= 0 || ChineseUnitExponent(before) >= 0 ||
+  if (IsChineseNumeral(before) ||
       (before < 0x80 && IsAsciiDigit(static_cast<char>(before)))) {
     return std::nullopt;  // "一周一次", "两周三次"
   }
@@ -395,8 +395,7 @@ std::optional<Found> WeekdayAt(std::string_view text, size_t pos,
 // MatchChinese's test of the character at a position: every Chinese form
 // starts with a numeral, a deixis or a weekday first character.
 bool StartsChineseDate(char32_t cp) {
-  return ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0 ||
-         StartsDeixis(cp) || StartsWeekday(cp);
+  return IsChineseNumeral(cp) || StartsDeixis(cp) || StartsWeekday(cp);
 }
 
 }  // namespace
@@ -425,7 +424,7 @@ std::optional<Found> MatchChinese(std::string_view text, size_t pos,
   if (static_cast<unsigned char>(ch) < 0x80) return std::nullopt;
   size_t len = 0;
   const char32_t cp = DecodeAt(text, pos, &len);
-  if (ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0) {
+  if (IsChineseNumeral(cp)) {
     if (!ValidNumberStart(text, pos)) return std::nullopt;
     if (auto f = YearAt(text, pos)) return f;
     return MonthDayAt(text, pos, ctx);

@@ -48,7 +48,7 @@ constexpr std::string_view kEnNotAfter[] = {"ago",   "later",  "earlier", "old",
 bool IsChineseNumeralAt(std::string_view text, size_t pos, size_t* len) {
   if (pos >= text.size()) return false;
   char32_t cp = DecodeAt(text, pos, len);
-  return ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0;
+  return IsChineseNumeral(cp);
 }
 
 // True when no digit, letter, numeral or "<n>" mask touches pos from the
@@ -62,7 +62,7 @@ bool ValidStart(std::string_view text, size_t pos) {
   }
   size_t len = 0;
   const char32_t before = DecodeBefore(text, pos, &len);
-  if (ChineseDigitValue(before) >= 0 || ChineseUnitExponent(before) >= 0) {
+  if (IsChineseNumeral(before)) {
     return false;
   }
   return !EndsAt(text, pos, "第");
@@ -311,11 +311,7 @@ const StartSet& Starts() {
       s.words.Add(w);
     }
     s.chars.Add(U'半');
-    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
-      if (ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0) {
-        s.chars.Add(cp);
-      }
-    }
+    s.chars.AddAll(ChineseNumeralSet());
     return s;
   }();
   return kStarts;

@@ -132,11 +132,14 @@ class WordSet {
 // scanners look for lies in the BMP.
 class BmpSet {
  public:
-  void Add(char32_t cp) {
+  constexpr void Add(char32_t cp) {
     if (cp >= 0x10000) throw std::invalid_argument("BmpSet: not in the BMP");
     bits_[cp / 64] |= uint64_t{1} << (cp % 64);
   }
-  bool Contains(char32_t cp) const {
+  constexpr void AddAll(const BmpSet& other) {
+    for (size_t i = 0; i < bits_.size(); ++i) bits_[i] |= other.bits_[i];
+  }
+  constexpr bool Contains(char32_t cp) const {
     return cp < 0x10000 && ((bits_[cp / 64] >> (cp % 64)) & 1);
   }
 
