@@ -378,13 +378,17 @@ static_assert(std::is_sorted(std::begin(kFirstWords), std::end(kFirstWords)));
 
 }  // namespace
 
-bool MayStartEnglishDate(std::string_view word) {
+const WordSet& EnglishDateFirstWords() {
   static const WordSet kSet = [] {
     WordSet set;
     for (std::string_view w : kFirstWords) set.Add(w);
     return set;
   }();
-  return kSet.Contains(word);
+  return kSet;
+}
+
+bool MayStartEnglishDate(std::string_view word) {
+  return EnglishDateFirstWords().Contains(word);
 }
 
 bool MayStartEnglishDateReference(std::string_view word) {

@@ -49,6 +49,8 @@ size_t AlnumRunEnd(std::string_view text, size_t pos) {
 std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
   DateContext none;
   DateContext& c = ctx ? *ctx : none;
+  const WordSet& first_words = date_rules::EnglishDateFirstWords();
+  const BmpSet& chinese_starts = date_rules::ChineseDateStarts();
   std::vector<DateMention> out;
   const size_t n = text.size();
   size_t pos = 0;
@@ -63,8 +65,7 @@ std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
         size_t word_end = pos + 1;
         while (word_end < n && IsAsciiAlpha(text[word_end])) ++word_end;
         if (!BoundaryBefore(text, pos) ||
-            !date_rules::MayStartEnglishDate(
-                text.substr(pos, word_end - pos))) {
+            !first_words.Contains(text.substr(pos, word_end - pos))) {
           pos = AlnumRunEnd(text, word_end);
           continue;
         }
@@ -75,7 +76,7 @@ std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
     } else {
       size_t len = 0;
       const char32_t cp = DecodeAtInline(text, pos, &len);
-      if (!date_rules::MayStartChineseDate(cp)) {
+      if (!chinese_starts.Contains(cp)) {
         pos += len;
         continue;
       }

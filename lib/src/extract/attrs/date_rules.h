@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "extract/attrs/date_finder.h"
+#include "extract/attrs/text_scan.h"
 
 namespace newsgraph::extract::attrs::date_rules {
 
@@ -72,16 +73,18 @@ bool ValidNumberStart(std::string_view text, size_t pos);
 std::optional<int> ReadDigits(std::string_view text, size_t pos, int min,
                               int max, size_t* end);
 
-// False when no Chinese date form starts with the non-ASCII character `cp`
-// (MatchChinese then returns nullopt): true for Chinese numerals and the
-// first characters of deixis ("今年", "上月") and weekdays ("周三", "星期三").
-// One bit lookup for BMP characters.
-bool MayStartChineseDate(char32_t cp);
+// The non-ASCII characters a Chinese date form starts with: Chinese
+// numerals and the first characters of deixis ("今年", "上月") and weekdays
+// ("周三", "星期三"). MatchChinese returns nullopt at any other non-ASCII
+// character.
+const BmpSet& ChineseDateStarts();
 
-// False when `word`, a whole run of ASCII letters, starts no English date
-// form (MatchEnglish then returns nullopt at it): true for "fiscal", "fy",
-// a deixis, a modifier ("last", "since"), a weekday or a month name. Looks
-// only at the entries with the word's first letter.
+// The words an English date form starts with: "fiscal", "fy", a deixis, a
+// modifier ("last", "since"), a weekday or a month name. MatchEnglish
+// returns nullopt at a word start whose run of ASCII letters is not one.
+const WordSet& EnglishDateFirstWords();
+
+// EnglishDateFirstWords().Contains(word).
 bool MayStartEnglishDate(std::string_view word);
 
 // MayStartEnglishDate by binary search over the whole word list: the
