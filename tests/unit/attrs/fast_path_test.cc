@@ -108,7 +108,8 @@ const std::vector<std::string>& Pieces() {
       "年", "月", "日", "号", "周", "週", "星期", "礼拜", "禮拜", "天", "上",
       "下", "本", "这", "今", "去", "明", "昨", "前", "当", "同", "次", "翌",
       "个", "初", "底", "末", "份", "旬", "中旬", "至今", "以来", "财年",
-      "年代", "级", "每", "第", "之", "以", "提", "龄", "不",
+      "年代", "级", "每", "第", "之", "以", "提", "龄", "不", "二〇二五财年",
+      "二〇二四年", "十一月", "财政年度", "会计年度",
       // Amount words.
       "美元", "元", "人民币", "港元", "日元", "多", "余", "约", "近", "超过",
       "左右", "以上", "数", "几", "分之", "百分之", "%", "‰", "块钱", "元宇宙",
@@ -216,8 +217,10 @@ TEST_CASE("The fast finders agree with the references after every character",
   // Each BMP character (and some beyond) after a word and before the tails
   // that make dates, amounts and durations.
   const std::vector<std::string> tails = {
-      "年3月5日", "月11日", "周三", "", "5亿美元", "亿美元", "十亿元",
-      "年",       "个月",   "年半"};
+      "年3月5日", "月11日",   "周三",       "",
+      "5亿美元",  "亿美元",   "十亿元",     "年",
+      "个月",     "年半",     "〇二五财年", "〇二四年三月",
+      "月五日",   "〇二五财政年度", "〇二五会计年度"};
   std::vector<char32_t> cps;
   for (char32_t cp = 1; cp < 0x10000; ++cp) {
     if (cp < 0xD800 || cp > 0xDFFF) cps.push_back(cp);

@@ -1,5 +1,6 @@
 #include "extract/attrs/date_finder.h"
 
+#include "extract/attrs/cn_number.h"
 #include "extract/attrs/date_rules.h"
 #include "extract/attrs/text_scan.h"
 
@@ -57,8 +58,9 @@ std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
   while (pos < n) {
     // Pass over what starts no date form: ASCII other than letters and
     // digits (spaces, punctuation, the '_' of masked names), words that are
-    // not a date form's first word, and characters no Chinese form starts
-    // with. What is left is tried as FindDatesReference tries it.
+    // not a date form's first word, characters no Chinese form starts with
+    // and runs of Chinese numerals not followed by 年 / 月. What is left is
+    // tried as FindDatesReference tries it.
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) {
       if (IsAsciiAlpha(static_cast<char>(b))) {
@@ -79,6 +81,15 @@ std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
       if (!chinese_starts.Contains(cp)) {
         pos += len;
         continue;
+      }
+      if (IsChineseNumeral(cp)) {
+        // No position in a numeral run starts a date unless 年, 月 or a
+        // fiscal-year word follows the run.
+        const size_t run_end = pos + ChineseNumeralLength(text.substr(pos));
+        if (!date_rules::NumeralDateTailAt(text, run_end)) {
+          pos = run_end;
+          continue;
+        }
       }
     }
     if (const size_t end = MatchAt(text, pos, c, &out)) {

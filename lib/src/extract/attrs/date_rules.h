@@ -79,6 +79,12 @@ std::optional<int> ReadDigits(std::string_view text, size_t pos, int min,
 // character.
 const BmpSet& ChineseDateStarts();
 
+// True when a run of Chinese numerals ending at pos may be (part of) a
+// date: 年, 月 or a fiscal-year word ("财年") follows. Every Chinese form
+// that starts with a numeral reads the whole run and needs one of them right
+// after it ("二〇二四年", "三月", "十一月五日").
+bool NumeralDateTailAt(std::string_view text, size_t pos);
+
 // The words an English date form starts with: "fiscal", "fy", a deixis, a
 // modifier ("last", "since"), a weekday or a month name. MatchEnglish
 // returns nullopt at a word start whose run of ASCII letters is not one.

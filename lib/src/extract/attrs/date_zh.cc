@@ -131,6 +131,9 @@ Found AfterYear(std::string_view text, Found f) {
   return f;
 }
 
+// Words after a year that make it a fiscal year ("2025财年").
+constexpr std::string_view kFiscalYears[] = {"财年", "财政年度", "会计年度"};
+
 // "2024年...", "2025财年", "二〇二四年": a year written out.
 std::optional<Found> YearAt(std::string_view text, size_t pos) {
   int year = 0;
@@ -151,7 +154,7 @@ std::optional<Found> YearAt(std::string_view text, size_t pos) {
   f.begin = pos;
   f.date = Date{year, 0, 0};
   f.names_year = true;
-  for (std::string_view fiscal : {"财年"sv, "财政年度"sv, "会计年度"sv}) {
+  for (std::string_view fiscal : kFiscalYears) {
     if (HasAt(text, e, fiscal)) {
       f.end = e + fiscal.size();
       return f;
@@ -403,6 +406,14 @@ const StartSets& Starts() {
 }  // namespace
 
 const BmpSet& ChineseDateStarts() { return Starts().any; }
+
+bool NumeralDateTailAt(std::string_view text, size_t pos) {
+  if (HasAt(text, pos, "年") || HasAt(text, pos, "月")) return true;
+  for (std::string_view fiscal : kFiscalYears) {
+    if (HasAt(text, pos, fiscal)) return true;
+  }
+  return false;
+}
 
 std::optional<Found> MatchChinese(std::string_view text, size_t pos,
                                   const DateContext& ctx) {
