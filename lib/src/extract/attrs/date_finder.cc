@@ -72,7 +72,7 @@ std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
           continue;
         }
       } else if (!IsAsciiDigit(static_cast<char>(b))) {
-        ++pos;
+        pos = SkipAsciiOther(text, pos + 1);
         continue;
       }
     } else {

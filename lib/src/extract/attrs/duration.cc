@@ -339,7 +339,7 @@ std::vector<DurationMention> FindDurations(std::string_view text) {
           continue;
         }
       } else if (!IsAsciiDigit(static_cast<char>(b))) {
-        ++pos;
+        pos = SkipAsciiOther(text, pos + 1);
         continue;
       }
     } else {

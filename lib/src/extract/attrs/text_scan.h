@@ -51,11 +51,13 @@ inline size_t CodePointLength(std::string_view text, size_t pos) {
 }
 
 // ASCII character classes; false for every byte of a multi-byte character.
-inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(char c) {
+inline constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline constexpr bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
+inline constexpr bool IsAsciiAlnum(char c) {
+  return IsAsciiDigit(c) || IsAsciiAlpha(c);
+}
 
 // True when text[pos] exists and is an ASCII digit / letter.
 inline bool DigitAt(std::string_view text, size_t pos) {
@@ -90,6 +92,22 @@ inline bool BoundaryBefore(std::string_view text, size_t pos) {
 }
 inline bool BoundaryAfter(std::string_view text, size_t pos) {
   return pos >= text.size() || !IsAsciiAlnum(text[pos]);
+}
+
+// Position of the first byte at or after pos that is not ASCII or is an
+// ASCII letter or digit: skips spaces, punctuation and the '_' of masks.
+inline size_t SkipAsciiOther(std::string_view text, size_t pos) {
+  static constexpr auto kOther = [] {
+    std::array<bool, 256> other{};
+    for (int b = 0; b < 0x80; ++b) {
+      other[b] = !IsAsciiAlnum(static_cast<char>(b));
+    }
+    return other;
+  }();
+  while (pos < text.size() && kOther[static_cast<unsigned char>(text[pos])]) {
+    ++pos;
+  }
+  return pos;
 }
 
 // Position after any ASCII spaces starting at pos.
