@@ -2,7 +2,8 @@
 // overlap and lie inside the input; values are finite and non-negative;
 // every mention re-rendered by FormatAmount (lower-cased, as normalization
 // would) parses back to exactly one amount with the same value, currency,
-// unit and approximation (round trip); parsing is deterministic.
+// unit and approximation (round trip); parsing is deterministic; FindAmounts
+// and FindDurations agree with their references (which try every position).
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "extract/attrs/amount.h"
+#include "extract/attrs/duration.h"
 #include "fuzz_common.h"
 
 using namespace newsgraph;
@@ -43,5 +45,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(again[i].begin == found[i].begin && again[i].end == found[i].end &&
                    again[i].value == found[i].value,
                "deterministic");
+  std::vector<AmountMention> ref = extract::attrs::FindAmountsReference(in);
+  FUZZ_CHECK(ref.size() == found.size(), "reference");
+  for (size_t i = 0; i < found.size(); ++i)
+    FUZZ_CHECK(ref[i].begin == found[i].begin && ref[i].end == found[i].end &&
+                   ref[i].value == found[i].value &&
+                   ref[i].currency == found[i].currency &&
+                   ref[i].unit == found[i].unit &&
+                   ref[i].approximate == found[i].approximate,
+               "reference");
+  const auto durations = extract::attrs::FindDurations(in);
+  const auto durations_ref = extract::attrs::FindDurationsReference(in);
+  FUZZ_CHECK(durations.size() == durations_ref.size(), "duration reference");
+  for (size_t i = 0; i < durations.size(); ++i)
+    FUZZ_CHECK(durations[i].begin == durations_ref[i].begin &&
+                   durations[i].end == durations_ref[i].end &&
+                   durations[i].years == durations_ref[i].years,
+               "duration reference");
   return 0;
 }

@@ -4,7 +4,8 @@
 // Invariants: ParseIso accepts only what ToIso writes back unchanged;
 // mentions are ordered, non-overlapping and inside the sentence; resolved
 // dates are valid calendar dates in 1900..2100 that round-trip through
-// ISO; the finder is deterministic for the same context.
+// ISO; the finder is deterministic for the same context and agrees with
+// FindDatesReference (which tries every position).
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -41,6 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (ctx.document_date && !ctx.document_date->Valid()) ctx.document_date = {};
   std::string_view sentence = in.substr(3);
   DateContext ctx2 = ctx;
+  DateContext ctx3 = ctx;
   std::vector<DateMention> found = extract::attrs::FindDates(sentence, &ctx);
   size_t last = 0;
   for (const DateMention& m : found) {
@@ -63,5 +65,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                    again[i].end == found[i].end &&
                    again[i].date == found[i].date,
                "deterministic");
+  std::vector<DateMention> ref =
+      extract::attrs::FindDatesReference(sentence, &ctx3);
+  FUZZ_CHECK(ref.size() == found.size() && ctx3.last_year == ctx.last_year,
+             "reference");
+  for (size_t i = 0; i < found.size(); ++i)
+    FUZZ_CHECK(ref[i].begin == found[i].begin && ref[i].end == found[i].end &&
+                   ref[i].date == found[i].date &&
+                   ref[i].relative == found[i].relative &&
+                   ref[i].since == found[i].since,
+               "reference");
   return 0;
 }

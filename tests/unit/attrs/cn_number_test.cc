@@ -145,3 +145,53 @@ TEST_CASE("Chinese digit and unit values", "[attrs][cn_number]") {
   CHECK(attrs::ChineseUnitExponent(U'仟') == 3);
   CHECK(attrs::ChineseUnitExponent(U'一') == -1);
 }
+
+namespace {
+
+// The character tests as they were written before the numeral table (one
+// switch each): the table must say the same for every code point.
+int DigitValueBySwitch(char32_t cp) {
+  switch (cp) {
+    case U'零': case U'〇': return 0;
+    case U'一': case U'壹': return 1;
+    case U'二': case U'两': case U'兩': case U'贰': case U'貳': return 2;
+    case U'三': case U'叁': case U'參': return 3;
+    case U'四': case U'肆': return 4;
+    case U'五': case U'伍': return 5;
+    case U'六': case U'陆': case U'陸': return 6;
+    case U'七': case U'柒': return 7;
+    case U'八': case U'捌': return 8;
+    case U'九': case U'玖': return 9;
+    default: return -1;
+  }
+}
+
+int UnitExponentBySwitch(char32_t cp) {
+  switch (cp) {
+    case U'十': case U'拾': return 1;
+    case U'百': case U'佰': return 2;
+    case U'千': case U'仟': return 3;
+    case U'万': case U'萬': return 4;
+    case U'亿': case U'億': return 8;
+    default: return -1;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("The numeral table agrees with the character switches everywhere",
+          "[attrs][cn_number]") {
+  int numerals = 0;
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    const int digit = DigitValueBySwitch(cp);
+    const int exp = UnitExponentBySwitch(cp);
+    if (attrs::ChineseDigitValue(cp) != digit ||
+        attrs::ChineseUnitExponent(cp) != exp ||
+        attrs::IsChineseNumeral(cp) != (digit >= 0 || exp >= 0) ||
+        attrs::ChineseNumeralSet().Contains(cp) != (digit >= 0 || exp >= 0)) {
+      FAIL("code point " << static_cast<uint32_t>(cp));
+    }
+    numerals += digit >= 0 || exp >= 0;
+  }
+  CHECK(numerals == 35);
+}

@@ -317,14 +317,19 @@ std::optional<Candidate> ChineseAt(std::string_view text, size_t pos,
   return c;
 }
 
-// English vague magnitudes: "tens of billions of dollars".
+// English vague magnitudes: "tens of billions of dollars", an optional
+// multiplier then a scale.
+constexpr std::pair<std::string_view, double> kVagueMultipliers[] = {
+    {"tens of ", 10}, {"hundreds of ", 100}};
+constexpr std::pair<std::string_view, int> kVagueScales[] = {
+    {"millions of ", 6}, {"billions of ", 9}, {"trillions of ", 12}};
+
 std::optional<Candidate> VagueEnglishAt(std::string_view text, size_t pos) {
   Candidate c;
   c.begin = pos;
   double mult = 1;
   size_t p = pos;
-  for (auto [w, m] : {std::pair<std::string_view, double>{"tens of ", 10},
-                      {"hundreds of ", 100}}) {
+  for (auto [w, m] : kVagueMultipliers) {
     if (HasAt(text, p, w)) {
       mult = m;
       p += w.size();
@@ -332,9 +337,7 @@ std::optional<Candidate> VagueEnglishAt(std::string_view text, size_t pos) {
     }
   }
   int exp = -1;
-  for (auto [w, e] : {std::pair<std::string_view, int>{"millions of ", 6},
-                      {"billions of ", 9},
-                      {"trillions of ", 12}}) {
+  for (auto [w, e] : kVagueScales) {
     if (HasAt(text, p, w)) {
       exp = e;
       p += w.size();
@@ -368,35 +371,41 @@ std::optional<Candidate> NumberWordAt(std::string_view text, size_t pos) {
   return c;
 }
 
+// kPrefixCurrencies by first byte: the entries starting with byte b are
+// entries[begin[b], begin[b + 1]), in table order (most bytes start none, a
+// few start one to four).
+struct FirstByteIndex {
+  std::array<uint8_t, 257> begin{};
+  std::array<uint8_t, std::size(kPrefixCurrencies)> entries{};
+};
+
+constexpr FirstByteIndex MakePrefixIndex() {
+  FirstByteIndex x;
+  size_t n = 0;
+  for (int b = 0; b < 256; ++b) {
+    x.begin[b] = static_cast<uint8_t>(n);
+    for (size_t k = 0; k < std::size(kPrefixCurrencies); ++k) {
+      if (static_cast<unsigned char>(kPrefixCurrencies[k].text.front()) == b)
+        x.entries[n++] = static_cast<uint8_t>(k);
+    }
+  }
+  x.begin[256] = static_cast<uint8_t>(n);
+  return x;
+}
+
+constexpr FirstByteIndex kPrefixIndex = MakePrefixIndex();
+
 // A currency prefix ("$", "us$", "rmb ", "人民币") followed by a number.
 std::optional<Candidate> PrefixCurrencyAt(std::string_view text, size_t pos) {
-  // The entries starting with each byte, in table order (most bytes start
-  // none, a few start one to four).
-  struct FirstByteIndex {
-    std::array<uint8_t, 257> begin{};
-    std::array<uint8_t, std::size(kPrefixCurrencies)> entries{};
-  };
-  static const FirstByteIndex kIndex = [] {
-    FirstByteIndex x;
-    size_t n = 0;
-    for (int b = 0; b < 256; ++b) {
-      x.begin[b] = static_cast<uint8_t>(n);
-      for (size_t k = 0; k < std::size(kPrefixCurrencies); ++k) {
-        if (static_cast<unsigned char>(kPrefixCurrencies[k].text.front()) == b)
-          x.entries[n++] = static_cast<uint8_t>(k);
-      }
-    }
-    x.begin[256] = static_cast<uint8_t>(n);
-    return x;
-  }();
   if (pos >= text.size()) return std::nullopt;
   const unsigned char first = static_cast<unsigned char>(text[pos]);
-  const size_t lo = kIndex.begin[first], hi = kIndex.begin[first + 1];
+  const size_t lo = kPrefixIndex.begin[first];
+  const size_t hi = kPrefixIndex.begin[first + 1];
   if (lo == hi) return std::nullopt;
   // Longest() over the entries with this first byte.
   int i = -1;
   for (size_t x = lo; x < hi; ++x) {
-    const size_t k = kIndex.entries[x];
+    const size_t k = kPrefixIndex.entries[x];
     std::string_view w = kPrefixCurrencies[k].text;
     if (!HasAt(text, pos, w)) continue;
     if (IsAsciiAlpha(w.back()) && !BoundaryAfter(text, pos + w.size())) {
@@ -409,7 +418,7 @@ std::optional<Candidate> PrefixCurrencyAt(std::string_view text, size_t pos) {
   if (i < 0) {
     // Letter codes end at the number, not at a word boundary ("rmb5").
     for (size_t x = lo; x < hi; ++x) {
-      const size_t k = kIndex.entries[x];
+      const size_t k = kPrefixIndex.entries[x];
       std::string_view w = kPrefixCurrencies[k].text;
       if (HasAt(text, pos, w) && DigitAt(text, pos + w.size()) &&
           (i < 0 || w.size() > kPrefixCurrencies[i].text.size())) {
@@ -525,54 +534,151 @@ void InheritAcrossRanges(std::string_view text,
   }
 }
 
+// Tries every amount form at pos, with `floor` the end of the previous
+// mention. On a match appends the mention to *out and returns its end.
+// Otherwise returns 0 and sets *skip to the bytes to move on by (0 for the
+// default step: the ASCII token or the character at pos).
+size_t MatchAt(std::string_view text, size_t pos, size_t floor,
+               std::vector<AmountMention>* out, size_t* skip) {
+  std::optional<Candidate> c;
+  bool chinese_run = false;
+  *skip = 0;
+  const char ch = text[pos];
+  if (IsAsciiAlpha(ch) && BoundaryBefore(text, pos)) {
+    c = VagueEnglishAt(text, pos);
+    if (!c) c = NumberWordAt(text, pos);
+  }
+  if (!c && (!IsAsciiAlnum(ch) || BoundaryBefore(text, pos))) {
+    c = PrefixCurrencyAt(text, pos);
+  }
+  if (!c && IsAsciiDigit(ch) && ValidNumberStart(text, pos)) {
+    c = ArabicAt(text, pos, "");
+  }
+  if (!c && !IsAsciiAlnum(ch) && static_cast<unsigned char>(ch) >= 0x80) {
+    size_t len = 0;
+    const char32_t cp = DecodeAt(text, pos, &len);
+    if (IsChineseNumeral(cp)) {
+      size_t run_end = pos + len;
+      const bool blocked =
+          pos > 0 && (IsAsciiDigit(text[pos - 1]) || text[pos - 1] == '>' ||
+                      EndsAt(text, pos, "分之"));
+      if (!blocked) c = ChineseAt(text, pos, &run_end);
+      chinese_run = true;
+      if (!c) *skip = run_end - pos;
+    }
+  }
+  std::optional<AmountMention> a;
+  if (c) a = Accept(text, *c);
+  if (!a) return 0;
+  a->begin =
+      QualifierStart(text, a->begin, floor, chinese_run, &a->approximate);
+  out->push_back(std::move(*a));
+  return out->back().end;
+}
+
+// The default step after a position where nothing matched.
+size_t NextPosition(std::string_view text, size_t pos) {
+  return IsAsciiAlnum(text[pos]) ? SkipAsciiToken(text, pos)
+                                 : pos + CodePointLength(text, pos);
+}
+
+// What MatchAt may find something at, by the character or ASCII word at a
+// position: digits, currency prefixes by their first byte or character,
+// Chinese numerals, and the ASCII words that start a prefix ("rmb", the
+// "us" of "us$"), a vague magnitude ("tens", "billions") or a number word
+// with a scale ("two", "a").
+struct StartSet {
+  std::array<bool, 0x80> prefix_byte{};  // ASCII first bytes of prefixes
+  WordSet words;
+  BmpSet chars;  // non-ASCII: Chinese numerals, first characters of prefixes
+};
+
+const StartSet& Starts() {
+  static const StartSet kStarts = [] {
+    StartSet s;
+    for (const Code& p : kPrefixCurrencies) {
+      const auto b = static_cast<unsigned char>(p.text.front());
+      if (b >= 0x80) {
+        size_t len = 0;
+        s.chars.Add(DecodeAt(p.text, 0, &len));
+      } else if (IsAsciiAlpha(p.text.front())) {
+        size_t e = 0;
+        while (e < p.text.size() && IsAsciiAlpha(p.text[e])) ++e;
+        s.words.Add(p.text.substr(0, e));
+      } else {
+        s.prefix_byte[b] = true;
+      }
+    }
+    for (const auto& [w, m] : kVagueMultipliers) {
+      s.words.Add(w.substr(0, w.find(' ')));
+    }
+    for (const auto& [w, e] : kVagueScales) {
+      s.words.Add(w.substr(0, w.find(' ')));
+    }
+    for (std::string_view w : NumberWords(/*allow_article=*/true)) {
+      s.words.Add(w);
+    }
+    s.chars.AddAll(ChineseNumeralSet());
+    return s;
+  }();
+  return kStarts;
+}
+
 }  // namespace
 
 std::vector<AmountMention> FindAmounts(std::string_view text) {
+  const StartSet& starts = Starts();
   std::vector<AmountMention> out;
+  const size_t n = text.size();
   size_t pos = 0;
   size_t floor = 0;  // end of the previous mention
-  while (pos < text.size()) {
-    std::optional<Candidate> c;
-    bool chinese_run = false;
-    size_t skip = 0;
-    const char ch = text[pos];
-    if (IsAsciiAlpha(ch) && BoundaryBefore(text, pos)) {
-      c = VagueEnglishAt(text, pos);
-      if (!c) c = NumberWordAt(text, pos);
-    }
-    if (!c && (!IsAsciiAlnum(ch) || BoundaryBefore(text, pos))) {
-      c = PrefixCurrencyAt(text, pos);
-    }
-    if (!c && IsAsciiDigit(ch) && ValidNumberStart(text, pos)) {
-      c = ArabicAt(text, pos, "");
-    }
-    if (!c && !IsAsciiAlnum(ch) && static_cast<unsigned char>(ch) >= 0x80) {
+  while (pos < n) {
+    // Pass over what no form starts with (see StartSet); the rest is tried
+    // as FindAmountsReference tries it.
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      if (IsAsciiAlpha(static_cast<char>(b))) {
+        size_t word_end = pos + 1;
+        while (word_end < n && IsAsciiAlpha(text[word_end])) ++word_end;
+        if (!BoundaryBefore(text, pos) ||
+            !starts.words.Contains(text.substr(pos, word_end - pos))) {
+          pos = SkipAsciiToken(text, pos);
+          continue;
+        }
+      } else if (!IsAsciiDigit(static_cast<char>(b)) &&
+                 !starts.prefix_byte[b]) {
+        ++pos;
+        continue;
+      }
+    } else {
       size_t len = 0;
-      const char32_t cp = DecodeAt(text, pos, &len);
-      if (ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0) {
-        size_t run_end = pos + len;
-        const bool blocked =
-            pos > 0 && (IsAsciiDigit(text[pos - 1]) || text[pos - 1] == '>' ||
-                        EndsAt(text, pos, "分之"));
-        if (!blocked) c = ChineseAt(text, pos, &run_end);
-        chinese_run = true;
-        if (!c) skip = run_end - pos;
+      if (!starts.chars.Contains(DecodeAtInline(text, pos, &len))) {
+        pos += len;
+        continue;
       }
     }
-    std::optional<AmountMention> a;
-    if (c) a = Accept(text, *c);
-    if (a) {
-      a->begin =
-          QualifierStart(text, a->begin, floor, chinese_run, &a->approximate);
-      pos = floor = a->end;
-      out.push_back(std::move(*a));
-      continue;
+    size_t skip = 0;
+    if (const size_t end = MatchAt(text, pos, floor, &out, &skip)) {
+      pos = floor = end;
+    } else {
+      pos = skip ? pos + skip : NextPosition(text, pos);
     }
-    if (skip == 0) {
-      skip = IsAsciiAlnum(ch) ? SkipAsciiToken(text, pos) - pos
-                              : CodePointLength(text, pos);
+  }
+  InheritAcrossRanges(text, &out);
+  return out;
+}
+
+std::vector<AmountMention> FindAmountsReference(std::string_view text) {
+  std::vector<AmountMention> out;
+  size_t pos = 0;
+  size_t floor = 0;
+  while (pos < text.size()) {
+    size_t skip = 0;
+    if (const size_t end = MatchAt(text, pos, floor, &out, &skip)) {
+      pos = floor = end;
+    } else {
+      pos = skip ? pos + skip : NextPosition(text, pos);
     }
-    pos += skip;
   }
   InheritAcrossRanges(text, &out);
   return out;

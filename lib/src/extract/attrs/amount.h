@@ -51,6 +51,11 @@ struct AmountMention {
 // "1st", "#3", "前10名"), model names ("h100"), and the "<n>" number mask.
 std::vector<AmountMention> FindAmounts(std::string_view normalized);
 
+// FindAmounts trying every form at every character and ASCII token: the
+// reference FindAmounts must agree with (it passes over what no form starts
+// with), kept for the unit tests.
+std::vector<AmountMention> FindAmountsReference(std::string_view normalized);
+
 // Canonical rendering of `a` that FindAmounts reads back (after ASCII
 // lower-casing, as normalization would) with the same value, currency and
 // unit: "30000000000 USD", "100000 gpus", "100000个", "1,000,000" for a

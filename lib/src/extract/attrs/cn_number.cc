@@ -7,6 +7,49 @@ namespace newsgraph::extract::attrs {
 
 namespace {
 
+// Every numeral character: a digit (exp < 0) or a unit (digit < 0). The
+// one list ChineseDigitValue, ChineseUnitExponent and IsChineseNumeral read.
+struct NumeralChar {
+  char32_t cp;
+  int digit;
+  int exp;
+};
+
+constexpr NumeralChar kNumeralChars[] = {
+    {U'零', 0, -1}, {U'〇', 0, -1},
+    {U'一', 1, -1}, {U'壹', 1, -1},
+    {U'二', 2, -1}, {U'两', 2, -1}, {U'兩', 2, -1},
+    {U'贰', 2, -1}, {U'貳', 2, -1},
+    {U'三', 3, -1}, {U'叁', 3, -1}, {U'參', 3, -1},
+    {U'四', 4, -1}, {U'肆', 4, -1},
+    {U'五', 5, -1}, {U'伍', 5, -1},
+    {U'六', 6, -1}, {U'陆', 6, -1}, {U'陸', 6, -1},
+    {U'七', 7, -1}, {U'柒', 7, -1},
+    {U'八', 8, -1}, {U'捌', 8, -1},
+    {U'九', 9, -1}, {U'玖', 9, -1},
+    {U'十', -1, 1}, {U'拾', -1, 1},
+    {U'百', -1, 2}, {U'佰', -1, 2},
+    {U'千', -1, 3}, {U'仟', -1, 3},
+    {U'万', -1, 4}, {U'萬', -1, 4},
+    {U'亿', -1, 8}, {U'億', -1, 8},
+};
+
+// The characters of kNumeralChars: most text characters are not numerals,
+// and one bit tells.
+constexpr BmpSet kNumeralSet = [] {
+  BmpSet set;
+  for (const NumeralChar& n : kNumeralChars) set.Add(n.cp);
+  return set;
+}();
+
+const NumeralChar* FindNumeral(char32_t cp) {
+  if (!kNumeralSet.Contains(cp)) return nullptr;
+  for (const NumeralChar& n : kNumeralChars) {
+    if (n.cp == cp) return &n;
+  }
+  return nullptr;
+}
+
 // One numeral character: a digit (exp < 0) or a unit (digit < 0).
 struct Token {
   int digit = -1;
@@ -41,10 +84,9 @@ bool ForEachToken(std::string_view text, F f) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t len = 0;
-    char32_t cp = DecodeAt(text, pos, &len);
-    Token t{ChineseDigitValue(cp), ChineseUnitExponent(cp)};
-    if (t.digit < 0 && t.exp < 0) return false;
-    if (!f(t)) return false;
+    const NumeralChar* n = FindNumeral(DecodeAtInline(text, pos, &len));
+    if (!n) return false;
+    if (!f(Token{n->digit, n->exp})) return false;
     pos += len;
   }
   return true;
@@ -135,75 +177,24 @@ std::optional<double> ParseUnits(const Tokens& t, size_t lo,
 }  // namespace
 
 int ChineseDigitValue(char32_t cp) {
-  switch (cp) {
-    case U'零':
-    case U'〇':
-      return 0;
-    case U'一':
-    case U'壹':
-      return 1;
-    case U'二':
-    case U'两':
-    case U'兩':
-    case U'贰':
-    case U'貳':
-      return 2;
-    case U'三':
-    case U'叁':
-    case U'參':
-      return 3;
-    case U'四':
-    case U'肆':
-      return 4;
-    case U'五':
-    case U'伍':
-      return 5;
-    case U'六':
-    case U'陆':
-    case U'陸':
-      return 6;
-    case U'七':
-    case U'柒':
-      return 7;
-    case U'八':
-    case U'捌':
-      return 8;
-    case U'九':
-    case U'玖':
-      return 9;
-    default:
-      return -1;
-  }
+  const NumeralChar* n = FindNumeral(cp);
+  return n ? n->digit : -1;
 }
 
 int ChineseUnitExponent(char32_t cp) {
-  switch (cp) {
-    case U'十':
-    case U'拾':
-      return 1;
-    case U'百':
-    case U'佰':
-      return 2;
-    case U'千':
-    case U'仟':
-      return 3;
-    case U'万':
-    case U'萬':
-      return 4;
-    case U'亿':
-    case U'億':
-      return 8;
-    default:
-      return -1;
-  }
+  const NumeralChar* n = FindNumeral(cp);
+  return n ? n->exp : -1;
 }
+
+bool IsChineseNumeral(char32_t cp) { return kNumeralSet.Contains(cp); }
+
+const BmpSet& ChineseNumeralSet() { return kNumeralSet; }
 
 size_t ChineseNumeralLength(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t len = 0;
-    char32_t cp = DecodeAt(text, pos, &len);
-    if (ChineseDigitValue(cp) < 0 && ChineseUnitExponent(cp) < 0) break;
+    if (!IsChineseNumeral(DecodeAtInline(text, pos, &len))) break;
     pos += len;
   }
   return pos;

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "extract/attrs/text_scan.h"
+
 namespace newsgraph::extract::attrs {
 
 // Value 0..9 of a Chinese digit character (零 and 〇 are 0, 两 is 2), or -1
@@ -17,6 +19,14 @@ int ChineseDigitValue(char32_t cp);
 // Power of ten of a Chinese unit character (十 1, 百 2, 千 3, 万 4, 亿 8), or
 // -1 when `cp` is not one.
 int ChineseUnitExponent(char32_t cp);
+
+// True when `cp` is a Chinese digit or unit character (ChineseDigitValue or
+// ChineseUnitExponent is not -1); one bit lookup.
+bool IsChineseNumeral(char32_t cp);
+
+// The characters IsChineseNumeral accepts, for building sets of characters
+// that start something.
+const BmpSet& ChineseNumeralSet();
 
 // Byte length of the longest prefix of `text` made only of Chinese digit and
 // unit characters; 0 when `text` does not start with one.

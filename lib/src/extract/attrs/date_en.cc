@@ -362,28 +362,40 @@ std::optional<Found> DayFirstAt(std::string_view text, size_t pos,
   return f;
 }
 
-// True when `word` (a whole run of ASCII letters) is the first word of some
-// English date form below: "fiscal", "fy", a deixis ("today", "earlier ..."),
-// a modifier ("last", "since"), a weekday or a month name. Every form that
-// starts with a letter starts with one of these words, so the rest of a
-// text's words are dismissed here without probing each table.
+// The words an English date form may start with (MayStartEnglishDate),
+// sorted.
+constexpr std::string_view kFirstWords[] = {
+    "apr",      "april",   "aug",      "august",   "dec",      "december",
+    "earlier",  "feb",     "february", "fiscal",   "friday",   "fy",
+    "jan",      "january", "jul",      "july",     "jun",      "june",
+    "last",     "later",   "mar",      "march",    "may",      "monday",
+    "next",     "nov",     "november", "oct",      "october",  "saturday",
+    "sep",      "sept",    "september", "since",   "sunday",   "this",
+    "thursday", "today",   "tomorrow", "tonight",  "tuesday",  "wednesday",
+    "yesterday",
+};
+static_assert(std::is_sorted(std::begin(kFirstWords), std::end(kFirstWords)));
+
+}  // namespace
+
+const WordSet& EnglishDateFirstWords() {
+  static const WordSet kSet = [] {
+    WordSet set;
+    for (std::string_view w : kFirstWords) set.Add(w);
+    return set;
+  }();
+  return kSet;
+}
+
 bool MayStartEnglishDate(std::string_view word) {
-  static constexpr std::string_view kFirstWords[] = {
-      "apr",      "april",   "aug",      "august",   "dec",      "december",
-      "earlier",  "feb",     "february", "fiscal",   "friday",   "fy",
-      "jan",      "january", "jul",      "july",     "jun",      "june",
-      "last",     "later",   "mar",      "march",    "may",      "monday",
-      "next",     "nov",     "november", "oct",      "october",  "saturday",
-      "sep",      "sept",    "september", "since",   "sunday",   "this",
-      "thursday", "today",   "tomorrow", "tonight",  "tuesday",  "wednesday",
-      "yesterday",
-  };
+  return EnglishDateFirstWords().Contains(word);
+}
+
+bool MayStartEnglishDateReference(std::string_view word) {
   if (word.size() < 2 || word.size() > 9) return false;
   return std::binary_search(std::begin(kFirstWords), std::end(kFirstWords),
                             word);
 }
-
-}  // namespace
 
 std::optional<Found> MatchEnglish(std::string_view text, size_t pos,
                                   const DateContext& ctx) {

@@ -64,6 +64,12 @@ struct DateMention {
 std::vector<DateMention> FindDates(std::string_view normalized,
                                    DateContext* ctx);
 
+// FindDates trying the date matchers at every character and word start:
+// the reference FindDates must agree with (it passes over the characters and
+// words no date form starts with), kept for the unit tests.
+std::vector<DateMention> FindDatesReference(std::string_view normalized,
+                                            DateContext* ctx);
+
 }  // namespace newsgraph::extract::attrs
 
 #endif  // NEWSGRAPH_EXTRACT_ATTRS_DATE_FINDER_H_

@@ -95,7 +95,7 @@ bool ValidNumberStart(std::string_view text, size_t pos) {
   }
   size_t len = 0;
   const char32_t before = DecodeBefore(text, pos, &len);
-  return ChineseDigitValue(before) < 0 && ChineseUnitExponent(before) < 0;
+  return !IsChineseNumeral(before);
 }
 
 std::optional<int> ReadDigits(std::string_view text, size_t pos, int min,

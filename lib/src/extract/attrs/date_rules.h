@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "extract/attrs/date_finder.h"
+#include "extract/attrs/text_scan.h"
 
 namespace newsgraph::extract::attrs::date_rules {
 
@@ -71,6 +72,30 @@ bool ValidNumberStart(std::string_view text, size_t pos);
 // sets *end.
 std::optional<int> ReadDigits(std::string_view text, size_t pos, int min,
                               int max, size_t* end);
+
+// The non-ASCII characters a Chinese date form starts with: Chinese
+// numerals and the first characters of deixis ("今年", "上月") and weekdays
+// ("周三", "星期三"). MatchChinese returns nullopt at any other non-ASCII
+// character.
+const BmpSet& ChineseDateStarts();
+
+// True when a run of Chinese numerals ending at pos may be (part of) a
+// date: 年, 月 or a fiscal-year word ("财年") follows. Every Chinese form
+// that starts with a numeral reads the whole run and needs one of them right
+// after it ("二〇二四年", "三月", "十一月五日").
+bool NumeralDateTailAt(std::string_view text, size_t pos);
+
+// The words an English date form starts with: "fiscal", "fy", a deixis, a
+// modifier ("last", "since"), a weekday or a month name. MatchEnglish
+// returns nullopt at a word start whose run of ASCII letters is not one.
+const WordSet& EnglishDateFirstWords();
+
+// EnglishDateFirstWords().Contains(word).
+bool MayStartEnglishDate(std::string_view word);
+
+// MayStartEnglishDate by binary search over the whole word list: the
+// reference the unit tests hold it to.
+bool MayStartEnglishDateReference(std::string_view word);
 
 // Matches a Chinese date at pos ("2024年3月5日", "去年9月", "周三",
 // "3月11日", "2025-03-11"). Resolves relative parts against ctx.

@@ -131,6 +131,9 @@ Found AfterYear(std::string_view text, Found f) {
   return f;
 }
 
+// Words after a year that make it a fiscal year ("2025财年").
+constexpr std::string_view kFiscalYears[] = {"财年", "财政年度", "会计年度"};
+
 // "2024年...", "2025财年", "二〇二四年": a year written out.
 std::optional<Found> YearAt(std::string_view text, size_t pos) {
   int year = 0;
@@ -151,7 +154,7 @@ std::optional<Found> YearAt(std::string_view text, size_t pos) {
   f.begin = pos;
   f.date = Date{year, 0, 0};
   f.names_year = true;
-  for (std::string_view fiscal : {"财年"sv, "财政年度"sv, "会计年度"sv}) {
+  for (std::string_view fiscal : kFiscalYears) {
     if (HasAt(text, e, fiscal)) {
       f.end = e + fiscal.size();
       return f;
@@ -267,30 +270,6 @@ bool CharAtIn(std::string_view text, size_t pos, std::string_view chars) {
   return false;
 }
 
-// Whether a kDeixis entry starts with the code point `cp` (most characters
-// of a text start none, and the table is long).
-bool StartsDeixis(char32_t cp) {
-  switch (cp) {
-    case U'今': case U'本': case U'去': case U'上': case U'前': case U'明':
-    case U'当': case U'同': case U'次': case U'翌': case U'这': case U'下':
-    case U'昨':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Whether a weekday ("周三", "上周五", "星期三", "礼拜天") may start with `cp`.
-bool StartsWeekday(char32_t cp) {
-  switch (cp) {
-    case U'上': case U'本': case U'这': case U'下': case U'星': case U'礼':
-    case U'禮': case U'周': case U'週':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // "今年", "去年9月", "当年9月", "上月", "本月3日", "昨天".
 std::optional<Found> DeixisAt(std::string_view text, size_t pos,
                               const DateContext& ctx) {
@@ -343,23 +322,28 @@ std::optional<Found> DeixisAt(std::string_view text, size_t pos,
   return std::nullopt;
 }
 
+// A weekday: an optional week ("上周三") and a name, then the day.
+constexpr std::pair<std::string_view, WeekMode> kWeekPrefixes[] = {
+    {"上", WeekMode::kLastWeek},
+    {"本", WeekMode::kThisWeek},
+    {"这", WeekMode::kThisWeek},
+    {"下", WeekMode::kNextWeek},
+};
+constexpr std::string_view kWeekNames[] = {"星期", "礼拜", "禮拜", "周", "週"};
+
 // "周三", "星期三", "週三", "礼拜天", "上周五", "本周一".
 std::optional<Found> WeekdayAt(std::string_view text, size_t pos,
                                const DateContext& ctx) {
   if (EndsAt(text, pos, "每")) return std::nullopt;
   size_t len = 0;
   const char32_t before = DecodeBefore(text, pos, &len);
-  if (ChineseDigitValue(before) >= 0 || ChineseUnitExponent(before) >= 0 ||
+  if (IsChineseNumeral(before) ||
       (before < 0x80 && IsAsciiDigit(static_cast<char>(before)))) {
     return std::nullopt;  // "一周一次", "两周三次"
   }
   size_t p = pos;
   WeekMode mode = WeekMode::kOnOrBefore;
-  for (auto [w, m] :
-       {std::pair<std::string_view, WeekMode>{"上"sv, WeekMode::kLastWeek},
-        {"本"sv, WeekMode::kThisWeek},
-        {"这"sv, WeekMode::kThisWeek},
-        {"下"sv, WeekMode::kNextWeek}}) {
+  for (auto [w, m] : kWeekPrefixes) {
     if (HasAt(text, p, w)) {
       mode = m;
       p += w.size();
@@ -367,7 +351,7 @@ std::optional<Found> WeekdayAt(std::string_view text, size_t pos,
     }
   }
   size_t name_end = 0;
-  for (std::string_view name : {"星期"sv, "礼拜"sv, "禮拜"sv, "周"sv, "週"sv}) {
+  for (std::string_view name : kWeekNames) {
     if (HasAt(text, p, name)) {
       name_end = p + name.size();
       break;
@@ -392,7 +376,44 @@ std::optional<Found> WeekdayAt(std::string_view text, size_t pos,
   return f;
 }
 
+// The characters the Chinese forms start with: a deixis, a weekday, or
+// any of them and the numerals.
+struct StartSets {
+  BmpSet deixis;
+  BmpSet weekday;
+  BmpSet any;
+};
+
+char32_t FirstChar(std::string_view s) {
+  size_t len = 0;
+  return DecodeAt(s, 0, &len);
+}
+
+const StartSets& Starts() {
+  static const StartSets kStarts = [] {
+    StartSets s;
+    s.any = ChineseNumeralSet();
+    for (const Deixis& d : kDeixis) s.deixis.Add(FirstChar(d.text));
+    for (const auto& [w, m] : kWeekPrefixes) s.weekday.Add(FirstChar(w));
+    for (std::string_view w : kWeekNames) s.weekday.Add(FirstChar(w));
+    s.any.AddAll(s.deixis);
+    s.any.AddAll(s.weekday);
+    return s;
+  }();
+  return kStarts;
+}
+
 }  // namespace
+
+const BmpSet& ChineseDateStarts() { return Starts().any; }
+
+bool NumeralDateTailAt(std::string_view text, size_t pos) {
+  if (HasAt(text, pos, "年") || HasAt(text, pos, "月")) return true;
+  for (std::string_view fiscal : kFiscalYears) {
+    if (HasAt(text, pos, fiscal)) return true;
+  }
+  return false;
+}
 
 std::optional<Found> MatchChinese(std::string_view text, size_t pos,
                                   const DateContext& ctx) {
@@ -406,15 +427,15 @@ std::optional<Found> MatchChinese(std::string_view text, size_t pos,
   }
   if (static_cast<unsigned char>(ch) < 0x80) return std::nullopt;
   size_t len = 0;
-  const char32_t cp = DecodeAt(text, pos, &len);
-  if (ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0) {
+  const char32_t cp = DecodeAtInline(text, pos, &len);
+  if (IsChineseNumeral(cp)) {
     if (!ValidNumberStart(text, pos)) return std::nullopt;
     if (auto f = YearAt(text, pos)) return f;
     return MonthDayAt(text, pos, ctx);
   }
-  if (StartsDeixis(cp))
+  if (Starts().deixis.Contains(cp))
     if (auto f = DeixisAt(text, pos, ctx)) return f;
-  if (!StartsWeekday(cp)) return std::nullopt;
+  if (!Starts().weekday.Contains(cp)) return std::nullopt;
   return WeekdayAt(text, pos, ctx);
 }
 

@@ -1,6 +1,8 @@
 #include "extract/attrs/duration.h"
 
+#include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "extract/attrs/cn_number.h"
 #include "extract/attrs/text_scan.h"
@@ -33,6 +35,12 @@ constexpr std::string_view kEnIntroducers[] = {
     "within",          "lasting",
 };
 
+// Whole-phrase durations in English, in years.
+constexpr std::pair<std::string_view, double> kEnPhrases[] = {
+    {"decade-long", 10},     {"year-long", 1},       {"the past decade", 10},
+    {"the last decade", 10}, {"the next decade", 10}, {"the coming decade", 10},
+};
+
 // Words after "N years" that make it an offset or an age.
 constexpr std::string_view kEnNotAfter[] = {"ago",   "later",  "earlier", "old",
                                             "older", "before", "after"};
@@ -40,7 +48,7 @@ constexpr std::string_view kEnNotAfter[] = {"ago",   "later",  "earlier", "old",
 bool IsChineseNumeralAt(std::string_view text, size_t pos, size_t* len) {
   if (pos >= text.size()) return false;
   char32_t cp = DecodeAt(text, pos, len);
-  return ChineseDigitValue(cp) >= 0 || ChineseUnitExponent(cp) >= 0;
+  return IsChineseNumeral(cp);
 }
 
 // True when no digit, letter, numeral or "<n>" mask touches pos from the
@@ -54,7 +62,7 @@ bool ValidStart(std::string_view text, size_t pos) {
   }
   size_t len = 0;
   const char32_t before = DecodeBefore(text, pos, &len);
-  if (ChineseDigitValue(before) >= 0 || ChineseUnitExponent(before) >= 0) {
+  if (IsChineseNumeral(before)) {
     return false;
   }
   return !EndsAt(text, pos, "第");
@@ -171,12 +179,7 @@ std::optional<Core> EnglishAt(std::string_view text, size_t pos) {
   }
   Core c;
   c.begin = pos;
-  for (auto [w, y] : {std::pair<std::string_view, double>{"decade-long", 10},
-                      {"year-long", 1},
-                      {"the past decade", 10},
-                      {"the last decade", 10},
-                      {"the next decade", 10},
-                      {"the coming decade", 10}}) {
+  for (auto [w, y] : kEnPhrases) {
     if (HasAt(text, pos, w) && BoundaryAfter(text, pos + w.size())) {
       c.years = y;
       c.end = pos + w.size();
@@ -256,37 +259,114 @@ size_t IntroducerStart(std::string_view text, size_t begin, size_t floor) {
   return best;
 }
 
+// Tries the duration forms at pos, with `floor` the end of the previous
+// mention. On a match appends the mention to *out and returns its end;
+// returns 0 otherwise.
+size_t MatchAt(std::string_view text, size_t pos, size_t floor,
+               std::vector<DurationMention>* out) {
+  const char ch = text[pos];
+  std::optional<Core> c;
+  if (IsAsciiAlnum(ch)) {
+    c = EnglishAt(text, pos);
+    if (!c && IsAsciiDigit(ch)) c = ChineseAt(text, pos);
+  } else if (static_cast<unsigned char>(ch) >= 0x80) {
+    // ChineseAt needs "半年" or a Chinese numeral here.
+    size_t len = 0;
+    if (HasAt(text, pos, "半") || IsChineseNumeralAt(text, pos, &len)) {
+      c = ChineseAt(text, pos);
+    }
+  }
+  if (!c) return 0;
+  const size_t begin = IntroducerStart(text, c->begin, floor);
+  if (c->needs_introducer && begin == c->begin) return 0;
+  out->push_back(DurationMention{begin, c->end, c->years});
+  return c->end;
+}
+
+// The default step after a position where nothing matched: the ASCII word
+// or number, or the character.
+size_t NextPosition(std::string_view text, size_t pos) {
+  if (!IsAsciiAlnum(text[pos])) return pos + CodePointLength(text, pos);
+  while (pos < text.size() && IsAsciiAlnum(text[pos])) ++pos;
+  return pos;
+}
+
+// What MatchAt may find something at, besides ASCII digits: the first words
+// of kEnPhrases ("decade", "the") and the words ScanNumberWord reads
+// ("five", "a"); "半" and the Chinese numerals.
+struct StartSet {
+  WordSet words;
+  BmpSet chars;
+};
+
+const StartSet& Starts() {
+  static const StartSet kStarts = [] {
+    StartSet s;
+    for (const auto& [w, y] : kEnPhrases) {
+      size_t e = 0;
+      while (e < w.size() && IsAsciiAlpha(w[e])) ++e;
+      s.words.Add(w.substr(0, e));
+    }
+    for (std::string_view w : NumberWords(/*allow_article=*/true)) {
+      s.words.Add(w);
+    }
+    s.chars.Add(U'半');
+    s.chars.AddAll(ChineseNumeralSet());
+    return s;
+  }();
+  return kStarts;
+}
+
 }  // namespace
 
 std::vector<DurationMention> FindDurations(std::string_view text) {
+  const StartSet& starts = Starts();
+  std::vector<DurationMention> out;
+  const size_t n = text.size();
+  size_t pos = 0;
+  size_t floor = 0;
+  while (pos < n) {
+    // Pass over what no form starts with (see StartSet); the rest is tried
+    // as FindDurationsReference tries it.
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      if (IsAsciiAlpha(static_cast<char>(b))) {
+        size_t word_end = pos + 1;
+        while (word_end < n && IsAsciiAlpha(text[word_end])) ++word_end;
+        if (!BoundaryBefore(text, pos) ||
+            !starts.words.Contains(text.substr(pos, word_end - pos))) {
+          pos = NextPosition(text, pos);
+          continue;
+        }
+      } else if (!IsAsciiDigit(static_cast<char>(b))) {
+        pos = SkipAsciiOther(text, pos + 1);
+        continue;
+      }
+    } else {
+      size_t len = 0;
+      if (!starts.chars.Contains(DecodeAtInline(text, pos, &len))) {
+        pos += len;
+        continue;
+      }
+    }
+    if (const size_t end = MatchAt(text, pos, floor, &out)) {
+      pos = floor = end;
+    } else {
+      pos = NextPosition(text, pos);
+    }
+  }
+  return out;
+}
+
+std::vector<DurationMention> FindDurationsReference(std::string_view text) {
   std::vector<DurationMention> out;
   size_t pos = 0;
   size_t floor = 0;
   while (pos < text.size()) {
-    const char ch = text[pos];
-    std::optional<Core> c;
-    if (IsAsciiAlnum(ch)) {
-      c = EnglishAt(text, pos);
-      if (!c && IsAsciiDigit(ch)) c = ChineseAt(text, pos);
-    } else if (static_cast<unsigned char>(ch) >= 0x80) {
-      // ChineseAt needs "半年" or a Chinese numeral here.
-      size_t len = 0;
-      if (HasAt(text, pos, "半") || IsChineseNumeralAt(text, pos, &len)) {
-        c = ChineseAt(text, pos);
-      }
-    }
-    if (c) {
-      const size_t begin = IntroducerStart(text, c->begin, floor);
-      if (!(c->needs_introducer && begin == c->begin)) {
-        out.push_back(DurationMention{begin, c->end, c->years});
-        pos = floor = c->end;
-        continue;
-      }
-    }
-    if (IsAsciiAlnum(ch)) {
-      while (pos < text.size() && IsAsciiAlnum(text[pos])) ++pos;
+    if (const size_t end = MatchAt(text, pos, floor, &out)) {
+      pos = floor = end;
     } else {
-      pos += CodePointLength(text, pos);
+      pos = NextPosition(text, pos);
     }
   }
   return out;

@@ -28,6 +28,12 @@ struct DurationMention {
 // and days are not reported.
 std::vector<DurationMention> FindDurations(std::string_view normalized);
 
+// FindDurations trying every form at every character and ASCII word: the
+// reference FindDurations must agree with (it passes over what no form
+// starts with), kept for the unit tests.
+std::vector<DurationMention> FindDurationsReference(
+    std::string_view normalized);
+
 }  // namespace newsgraph::extract::attrs
 
 #endif  // NEWSGRAPH_EXTRACT_ATTRS_DURATION_H_

@@ -1,6 +1,7 @@
 #include "extract/attrs/text_scan.h"
 
 #include <charconv>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <system_error>
@@ -30,6 +31,9 @@ constexpr WordValue kTens[] = {
     {"twenty", 20}, {"thirty", 30},  {"forty", 40},  {"fifty", 50},
     {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
 };
+
+// Read as 1 with allow_article, longest first.
+constexpr std::string_view kArticles[] = {"an", "a"};
 
 // Matches one whole ASCII word from `table` at pos; returns its index or -1.
 template <size_t N>
@@ -149,7 +153,7 @@ std::optional<NumberWord> ScanNumberWord(std::string_view text, size_t pos,
       return std::nullopt;
   }
   if (allow_article) {
-    for (std::string_view a : {std::string_view("an"), std::string_view("a")}) {
+    for (std::string_view a : kArticles) {
       if (HasAt(text, pos, a) && BoundaryAfter(text, pos + a.size())) {
         return NumberWord{1, pos + a.size()};
       }
@@ -172,6 +176,14 @@ std::optional<NumberWord> ScanNumberWord(std::string_view text, size_t pos,
   int u = MatchWord(text, pos, kUnits);
   if (u >= 0) return NumberWord{kUnits[u].value, pos + kUnits[u].word.size()};
   return std::nullopt;
+}
+
+std::vector<std::string_view> NumberWords(bool allow_article) {
+  std::vector<std::string_view> words;
+  if (allow_article) words.assign(std::begin(kArticles), std::end(kArticles));
+  for (const WordValue& w : kTens) words.push_back(w.word);
+  for (const WordValue& w : kUnits) words.push_back(w.word);
+  return words;
 }
 
 }  // namespace newsgraph::extract::attrs
