@@ -262,8 +262,8 @@ class GraphStore {
   // kInvalidArgument naming SQLite's message.
   Result<SqlRows> ReadQuery(const std::string& sql, size_t max_rows);
 
-  // Bulk load: drops the evidence indexes to speed up a large load into a
-  // store; SetBulkLoad(false) recreates them (Open does too, after a kill).
+  // Bulk load: drops the evidence indexes and relations(object_id, type)
+  // to speed up a large load into a store; SetBulkLoad(false) recreates them (Open does too, after a kill).
   // Must not be called inside a batch.
   Status SetBulkLoad(bool on);
 

@@ -526,7 +526,7 @@ Status GraphStore::SetBulkLoad(bool on) {
   if (impl_->read_only)
     return Status::InvalidArgument(path() + ": opened read-only");
   if (!on) return impl_->EnsureIndexes();
-  for (const char* name : store::kEvidenceIndexNames)
+  for (const char* name : store::kBulkIndexNames)
     NEWSGRAPH_RETURN_IF_ERROR(
         impl_->db->Exec(std::string("DROP INDEX IF EXISTS ") + name));
   return Status::Ok();

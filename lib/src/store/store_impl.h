@@ -42,9 +42,13 @@ struct Aggregate {
   bool operator==(const Aggregate&) const = default;
 };
 
-// Index definitions dropped during a bulk load (must match 0001_init.sql).
-extern const char* const kEvidenceIndexNames[2];
-extern const char* const kEvidenceIndexSql[2];
+// Index definitions dropped during a bulk load (must match 0001_init.sql):
+// the evidence indexes and relations(object_id, type), which the writer
+// never reads (each new relation put an entry on a random page of it, to be
+// written again at every commit).
+constexpr int kBulkIndexCount = 3;
+extern const char* const kBulkIndexNames[kBulkIndexCount];
+extern const char* const kBulkIndexSql[kBulkIndexCount];
 
 }  // namespace newsgraph::store
 
