@@ -26,6 +26,7 @@ Status GraphStore::Impl::Prepare() {
       {&release, "RELEASE document"},
       {&rollback_to, "ROLLBACK TO document"},
       {&data_version, "PRAGMA data_version"},
+      {&no_relations, "SELECT NOT EXISTS (SELECT 1 FROM relations)"},
       {&find_doc, "SELECT id FROM documents WHERE content_hash = ?1"},
       {&insert_doc,
        "INSERT INTO documents (content_hash, source, path, doc_key, title, "
@@ -205,7 +206,7 @@ Result<size_t> DocumentWriter::TouchRelation(const Key& key) {
   if (auto it = im_.relation_cache.find(key); it != im_.relation_cache.end()) {
     t.id = it->second.id;
     t.before = it->second.aggregate;
-  } else {
+  } else if (im_.MaybeStored(key)) {
     Stmt& find = *im_.find_relation;
     find.Bind(1, key.subject).BindRef(2, *key.type).Bind(3, key.object);
     auto row = find.Step();
@@ -295,6 +296,8 @@ Status DocumentWriter::Write(const StoredDocument& meta,
       NEWSGRAPH_RETURN_IF_ERROR(insert.Run());
       t.id = im_.db->LastInsertId();
       ++result_->new_relations;
+      if (im_.relations_known)
+        im_.batch_relations.push_back(GraphStore::Impl::Fingerprint(t.key));
     } else {
       Stmt& up = *im_.update_relation;
       up.Bind(1, t.id);
@@ -352,7 +355,25 @@ Status GraphStore::BeginBatch() {
     (void)impl_->rollback->Run();
     return version.status();
   }
+  // Another connection committed since this one's last batch: what this
+  // one knew of the relations may be out of date.
+  if (impl_->relations_known && *version != impl_->batch_data_version)
+    impl_->ForgetRelations();
   impl_->batch_data_version = *version;
+  impl_->batch_relations.clear();
+  if (!impl_->relations_known) {
+    auto none = impl_->no_relations->Step();
+    bool empty = none.ok() && *none && impl_->no_relations->Int(0) != 0;
+    impl_->no_relations->Reset();
+    if (!none.ok()) {
+      (void)impl_->rollback->Run();
+      return none.status();
+    }
+    if (empty) {
+      impl_->known_relations.Clear();
+      impl_->relations_known = true;
+    }
+  }
   impl_->in_batch = true;
   impl_->ClearCaches();
   impl_->batch_log.clear();
@@ -371,6 +392,13 @@ Status GraphStore::CommitBatch() {
   impl_->in_batch = false;
   impl_->ClearCaches();
   impl_->batch_log.clear();
+  if (impl_->relations_known) {
+    for (uint64_t fp : impl_->batch_relations)
+      impl_->known_relations.Insert(fp);
+    if (impl_->known_relations.size() > Impl::kMaxKnownRelations)
+      impl_->ForgetRelations();
+  }
+  impl_->batch_relations.clear();
   return Status::Ok();
 }
 
@@ -380,6 +408,7 @@ void GraphStore::RollbackBatch() {
   impl_->in_batch = false;
   impl_->ClearCaches();
   impl_->batch_log.clear();
+  impl_->batch_relations.clear();
 }
 
 Result<int64_t> GraphStore::Impl::DataVersion() {
@@ -397,6 +426,7 @@ Result<int64_t> GraphStore::Impl::DataVersion() {
 // (SQLite's data_version tells): then the batch is lost.
 Status GraphStore::Impl::Replay() {
   ClearCaches();
+  batch_relations.clear();
   NEWSGRAPH_RETURN_IF_ERROR(rollback->Run());
   NEWSGRAPH_RETURN_IF_ERROR(begin->Run());
   auto version = DataVersion();
@@ -459,6 +489,7 @@ Result<AddResult> GraphStore::AddDocument(
         (void)im.rollback_to->Run();
         (void)im.release->Run();
         im.ClearCaches();
+        im.ForgetRelations();  // relation_cache no longer holds the batch's
         if (!im.db->InTransaction()) RollbackBatch();  // SQLite ended it
       }
     } else if (!st.ok()) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "newsgraph/store.h"
+#include "store/fingerprint_set.h"
 #include "store/sqlite.h"
 
 namespace newsgraph::store {
@@ -94,6 +95,40 @@ struct GraphStore::Impl {
   std::unordered_map<RelationKey, CachedRelation, RelationKeyHash>
       relation_cache;
 
+  // The relations of the store, as fingerprints, while this connection
+  // knows them all (`relations_known`): from a batch that began on a store
+  // without relations, through the batches this connection commits. A
+  // relation whose fingerprint is missing is new and is not looked up (on
+  // a load into an empty store, two in three relations). The knowledge is
+  // dropped when another connection commits (PRAGMA data_version at
+  // BeginBatch), on a removal, when a document's savepoint is rolled back,
+  // and past kMaxKnownRelations. Relations inserted by the open transaction
+  // are in `batch_relations` until it commits, and in relation_cache (that
+  // is what TouchRelation asks first): ClearCaches empties it only where
+  // the transaction is rolled back (Replay writes the documents again) or
+  // the knowledge is dropped. A wrong "new" could not go unnoticed: the
+  // insert would fail on UNIQUE (subject_id, type, object_id).
+  static constexpr size_t kMaxKnownRelations = size_t{1} << 22;  // 64 MiB
+  bool relations_known = false;
+  store::FingerprintSet known_relations;
+  std::vector<uint64_t> batch_relations;
+  static uint64_t Fingerprint(const RelationKey& k) {
+    return store::Mix64(
+        store::Mix64(static_cast<uint64_t>(k.subject) ^
+                     reinterpret_cast<uintptr_t>(k.type) *
+                         0x9E3779B97F4A7C15ULL) ^
+        static_cast<uint64_t>(k.object));
+  }
+  // True when the relation may be in the store (or knowledge is lacking).
+  bool MaybeStored(const RelationKey& k) const {
+    return !relations_known || known_relations.Contains(Fingerprint(k));
+  }
+  void ForgetRelations() {
+    relations_known = false;
+    known_relations.Clear();
+    batch_relations.clear();
+  }
+
   // The documents written in the open batch, to write again after a
   // failed one (see AddDocument in graph_store.cc). While a batch holds
   // only added documents it is `replayable`: documents are written without
@@ -114,7 +149,7 @@ struct GraphStore::Impl {
 
   // Prepared statements, created by Prepare().
   std::unique_ptr<store::Stmt> begin, commit, rollback, savepoint, release,
-      rollback_to, data_version;
+      rollback_to, data_version, no_relations;
   std::unique_ptr<store::Stmt> find_doc, insert_doc;
   std::unique_ptr<store::Stmt> find_entity_exact, find_entity_norm,
       find_discovered_norm, insert_entity, promote_entity, insert_alias;
