@@ -445,6 +445,17 @@ Status GraphStore::Impl::Replay() {
 
 Result<AddResult> GraphStore::AddDocument(
     const StoredDocument& meta, const std::vector<Relation>& relations) {
+  return AddDocumentImpl(meta, relations, nullptr, nullptr);
+}
+
+Result<AddResult> GraphStore::AddDocument(StoredDocument&& meta,
+                                          std::vector<Relation>&& relations) {
+  return AddDocumentImpl(meta, relations, &meta, &relations);
+}
+
+Result<AddResult> GraphStore::AddDocumentImpl(
+    const StoredDocument& meta, const std::vector<Relation>& relations,
+    StoredDocument* take_meta, std::vector<Relation>* take_relations) {
   Impl& im = *impl_;
   if (meta.content_hash.empty())
     return Status::InvalidArgument(meta.doc_key +
@@ -512,7 +523,13 @@ Result<AddResult> GraphStore::AddDocument(
         }
       }
     } else if (!own && !result.duplicate) {
-      im.batch_log.push_back({meta, relations, std::move(ingested_at)});
+      if (take_meta != nullptr) {
+        im.batch_log.push_back({std::move(*take_meta),
+                                std::move(*take_relations),
+                                std::move(ingested_at)});
+      } else {
+        im.batch_log.push_back({meta, relations, std::move(ingested_at)});
+      }
     }
   }
   if (own) {
