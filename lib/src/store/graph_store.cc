@@ -136,12 +136,20 @@ Status DocumentWriter::AddAlias(int64_t entity_id, const std::string& alias) {
 
 Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
     const EntityRef& ref) {
-  std::string norm = store::NormalizeName(ref.name);
-  std::string listed_key = "l\t" + ref.type + '\t' + ref.name;
-  std::string discovered_key = "d\t" + ref.type + '\t' + norm;
-  const std::string& key = ref.discovered ? discovered_key : listed_key;
+  // The key: a listed entity by name, a discovered one by folded name.
+  std::string key = ref.discovered ? "d\t" : "l\t";
+  key += ref.type;
+  key += '\t';
+  std::string norm;
+  if (ref.discovered) {
+    norm = store::NormalizeName(ref.name);
+    key += norm;
+  } else {
+    key += ref.name;
+  }
   if (auto it = im_.entity_cache.find(key); it != im_.entity_cache.end())
     return Resolved{it->second.id, it->second.name};
+  if (!ref.discovered) norm = store::NormalizeName(ref.name);
 
   Resolved r{0, ref.name};
   if (!ref.discovered) {
@@ -171,7 +179,7 @@ Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
     if (r.id != 0 && was_discovered) {
       NEWSGRAPH_RETURN_IF_ERROR(
           im_.promote_entity->Bind(1, r.id).Bind(2, ref.name).Run());
-      im_.entity_cache.erase(discovered_key);  // it has a new name
+      im_.entity_cache.erase("d\t" + ref.type + '\t' + norm);  // renamed
     }
   } else {
     Stmt& find = *im_.find_entity_norm;
@@ -357,8 +365,10 @@ Status GraphStore::BeginBatch() {
   }
   // Another connection committed since this one's last batch: what this
   // one knew of the relations may be out of date.
-  if (impl_->relations_known && *version != impl_->batch_data_version)
+  if (*version != impl_->batch_data_version) {
+    impl_->ClearCaches();
     impl_->ForgetRelations();
+  }
   impl_->batch_data_version = *version;
   impl_->batch_relations.clear();
   if (!impl_->relations_known) {
@@ -375,7 +385,7 @@ Status GraphStore::BeginBatch() {
     }
   }
   impl_->in_batch = true;
-  impl_->ClearCaches();
+  impl_->relation_cache.clear();
   impl_->batch_log.clear();
   impl_->batch_replayable = true;
   return Status::Ok();
@@ -390,7 +400,10 @@ Status GraphStore::CommitBatch() {
     return st;
   }
   impl_->in_batch = false;
-  impl_->ClearCaches();
+  impl_->relation_cache.clear();
+  if (impl_->entity_cache.size() + impl_->alias_cache.size() >
+      Impl::kMaxCachedEntities)
+    impl_->ClearCaches();
   impl_->batch_log.clear();
   if (impl_->relations_known) {
     for (uint64_t fp : impl_->batch_relations)

@@ -63,7 +63,12 @@ struct GraphStore::Impl {
   std::unordered_map<std::string, bool> symmetric;  // relation type names
   std::unordered_set<std::string> entity_types;
 
-  // Valid inside one transaction only; cleared on commit and rollback.
+  // Entities and aliases as stored, kept across the batches this
+  // connection commits: cleared on a rollback (of the batch or of a
+  // document's savepoint, or for a replay), on a removal, when another
+  // connection committed (PRAGMA data_version at BeginBatch), and past
+  // kMaxCachedEntities.
+  static constexpr size_t kMaxCachedEntities = size_t{1} << 20;
   struct CachedEntity {
     int64_t id;
     std::string name;
@@ -71,8 +76,9 @@ struct GraphStore::Impl {
   std::unordered_map<std::string, CachedEntity> entity_cache;
   std::unordered_set<std::string> alias_cache;
   // Relations written in this batch with their aggregates as stored: a
-  // relation met again in the batch is not looked up. `type` points at a
-  // key of `symmetric`.
+  // relation met again in the batch is not looked up; cleared at the end of
+  // the batch and with the caches above. `type` points at a key of
+  // `symmetric`.
   struct RelationKey {
     int64_t subject;
     const std::string* type;
@@ -158,6 +164,7 @@ struct GraphStore::Impl {
   std::unique_ptr<store::Stmt> recompute;  // prepared on first use
 
   Status Prepare();
+  // Clears every cache (what ends a batch clears relation_cache only).
   void ClearCaches() {
     entity_cache.clear();
     alias_cache.clear();

@@ -1,8 +1,9 @@
-// What a writer knows of the stored relations: from a batch begun on a store
-// without relations it knows every relation key and does not look up the
-// new ones. These tests write a relation again after each event that must
-// end or adjust that knowledge; a writer that still took the relation for
-// new would fail on UNIQUE (subject_id, type, object_id) or count wrong.
+// What a writer remembers across the batches it commits: from a batch begun
+// on a store without relations it knows every relation key and does not
+// look up the new ones; it keeps the entities and aliases it resolved.
+// These tests write again after each event that must end or adjust that
+// memory; a writer that trusted it still would fail on UNIQUE (subject_id,
+// type, object_id), count wrong or link the wrong entities.
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
@@ -188,6 +189,59 @@ TEST_CASE("Knowledge begins again on a store emptied of relations",
   Batch(*store, Doc("c"), {kR1, kR2});
   CHECK(Relations(path) == "1:1 supplier_of 2 x2; 2:3 investor_in 2 x1");
   CheckStore(*store, path, 2);
+}
+
+// The entities of each relation by name, in relation id order.
+std::string Edges(const std::string& path) {
+  return QueryText(path,
+                   "SELECT group_concat(x, '; ') FROM (SELECT s.name || ' ' "
+                   "|| r.type || ' ' || o.name AS x FROM relations r JOIN "
+                   "entities s ON s.id = r.subject_id JOIN entities o ON "
+                   "o.id = r.object_id ORDER BY r.id)");
+}
+
+TEST_CASE("Entities are resolved again after another connection's removal",
+          "[store][known]") {
+  TempDir dir;
+  std::string path = dir.File("g.db");
+  auto store = OpenStore(path);
+  Batch(*store, Doc("a"), {kR1});  // Microsoft 1, OpenAI 2
+  {
+    auto other = OpenStore(path);
+    REQUIRE(other->RemoveDocument("a").ok());  // deletes both entities
+    Batch(*other, Doc("b"), {kR3});  // Nvidia 1, Oracle 2: the ids again
+  }
+  Batch(*store, Doc("c"), {kR1});
+  CHECK(Edges(path) ==
+        "Nvidia partner_of Oracle; Microsoft investor_in OpenAI");
+  CheckStore(*store, path, 2);
+}
+
+TEST_CASE("Entities are resolved again after a rollback and a removal",
+          "[store][known]") {
+  TempDir dir;
+  std::string path = dir.File("g.db");
+  auto store = OpenStore(path);
+  Batch(*store, Doc("a"), {kR1});  // Microsoft 1, OpenAI 2
+  // Oracle gets id 3, then is rolled back; Nvidia takes the id.
+  REQUIRE(store->BeginBatch().ok());
+  Add(*store, Doc("b"), {Rel(kOracle, "investor_in", kOpenAI)});
+  store->RollbackBatch();
+  Batch(*store, Doc("c"), {Rel(kNvidia, "investor_in", kOpenAI)});
+  Batch(*store, Doc("d"), {Rel(kOracle, "investor_in", kOpenAI)});
+  CHECK(Edges(path) ==
+        "Microsoft investor_in OpenAI; Nvidia investor_in OpenAI; "
+        "Oracle investor_in OpenAI");
+  // The removal deletes Oracle (4); Microsoft's new partner takes its id.
+  REQUIRE(store->RemoveDocument("d").ok());
+  Batch(*store, Doc("e"), {Rel(kMicrosoft, "partner_of",
+                               Ent("Anthropic", "company"))});
+  Batch(*store, Doc("f"), {Rel(kOracle, "supplier_of", kNvidia)});
+  CHECK(Edges(path) ==
+        "Microsoft investor_in OpenAI; Nvidia investor_in OpenAI; "
+        "Microsoft partner_of Anthropic; Oracle supplier_of Nvidia");
+  CHECK(QueryInt(path, "SELECT COUNT(*) FROM entities") == 5);
+  CheckStore(*store, path, 4);
 }
 
 }  // namespace
