@@ -150,7 +150,9 @@ int main(int argc, char** argv) {
       st = s.BeginBatch();
       for (size_t k = i; st.ok() && k < std::min(i + kBatch, extracted.size());
            ++k) {
-        auto r = s.AddDocument(extracted[k].first, extracted[k].second);
+        // As ingest does: the batch takes the document.
+        auto r = s.AddDocument(std::move(extracted[k].first),
+                               std::move(extracted[k].second));
         if (!r.ok()) st = r.status();
         else if (!r->duplicate) ++docs;
       }

@@ -58,7 +58,7 @@ def check(db, want_docs=None, indexes=False):
         errors.append("%d documents stored, want %d" % (counts["documents"], want_docs))
     if indexes:
         have = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        for name in ("evidence_relation", "evidence_document"):
+        for name in ("evidence_relation", "evidence_document", "relations_object"):
             if name not in have:
                 errors.append("index %s missing" % name)
     c.close()

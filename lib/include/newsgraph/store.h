@@ -213,6 +213,11 @@ class GraphStore {
   // Errors: unknown relation or entity type (kDataError), I/O.
   Result<AddResult> AddDocument(const StoredDocument& meta,
                                 const std::vector<Relation>& relations);
+  // The same, taking the document: a batch keeps each document until it
+  // ends (to write it again if a later one fails), and keeps this one
+  // without copying it. The arguments are left unspecified.
+  Result<AddResult> AddDocument(StoredDocument&& meta,
+                                std::vector<Relation>&& relations);
 
   // Removes the documents `selector` names and retracts their evidence:
   // relations are re-aggregated, relations left without evidence and
@@ -262,8 +267,8 @@ class GraphStore {
   // kInvalidArgument naming SQLite's message.
   Result<SqlRows> ReadQuery(const std::string& sql, size_t max_rows);
 
-  // Bulk load: drops the evidence indexes to speed up a large load into a
-  // store; SetBulkLoad(false) recreates them (Open does too, after a kill).
+  // Bulk load: drops the evidence indexes and relations(object_id, type)
+  // to speed up a large load into a store; SetBulkLoad(false) recreates them (Open does too, after a kill).
   // Must not be called inside a batch.
   Status SetBulkLoad(bool on);
 
@@ -276,6 +281,12 @@ class GraphStore {
 
  private:
   explicit GraphStore(std::unique_ptr<Impl> impl);
+  // AddDocument; a batch's log takes *take_meta and *take_relations
+  // (which are meta and relations) when not null, else copies them.
+  Result<AddResult> AddDocumentImpl(const StoredDocument& meta,
+                                    const std::vector<Relation>& relations,
+                                    StoredDocument* take_meta,
+                                    std::vector<Relation>* take_relations);
   std::unique_ptr<Impl> impl_;
 };
 

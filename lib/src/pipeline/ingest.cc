@@ -218,8 +218,9 @@ Status Ingestor::Flush() {
   size_t added = 0, skipped = 0, failed = 0;
   size_t entities = 0, relations = 0, evidence = 0;
   std::vector<InputProblem> problems;
-  for (const Pending& p : pending_) {
-    auto r = store_.AddDocument(p.meta, p.relations);
+  for (Pending& p : pending_) {
+    // Taken by the store's batch (no copy); only `where` is used after.
+    auto r = store_.AddDocument(std::move(p.meta), std::move(p.relations));
     if (!r.ok()) {
       if (r.status().code() != StatusCode::kDataError) {
         store_.RollbackBatch();

@@ -26,6 +26,7 @@ Status GraphStore::Impl::Prepare() {
       {&release, "RELEASE document"},
       {&rollback_to, "ROLLBACK TO document"},
       {&data_version, "PRAGMA data_version"},
+      {&no_relations, "SELECT NOT EXISTS (SELECT 1 FROM relations)"},
       {&find_doc, "SELECT id FROM documents WHERE content_hash = ?1"},
       {&insert_doc,
        "INSERT INTO documents (content_hash, source, path, doc_key, title, "
@@ -135,12 +136,20 @@ Status DocumentWriter::AddAlias(int64_t entity_id, const std::string& alias) {
 
 Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
     const EntityRef& ref) {
-  std::string norm = store::NormalizeName(ref.name);
-  std::string listed_key = "l\t" + ref.type + '\t' + ref.name;
-  std::string discovered_key = "d\t" + ref.type + '\t' + norm;
-  const std::string& key = ref.discovered ? discovered_key : listed_key;
+  // The key: a listed entity by name, a discovered one by folded name.
+  std::string key = ref.discovered ? "d\t" : "l\t";
+  key += ref.type;
+  key += '\t';
+  std::string norm;
+  if (ref.discovered) {
+    norm = store::NormalizeName(ref.name);
+    key += norm;
+  } else {
+    key += ref.name;
+  }
   if (auto it = im_.entity_cache.find(key); it != im_.entity_cache.end())
     return Resolved{it->second.id, it->second.name};
+  if (!ref.discovered) norm = store::NormalizeName(ref.name);
 
   Resolved r{0, ref.name};
   if (!ref.discovered) {
@@ -170,7 +179,7 @@ Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
     if (r.id != 0 && was_discovered) {
       NEWSGRAPH_RETURN_IF_ERROR(
           im_.promote_entity->Bind(1, r.id).Bind(2, ref.name).Run());
-      im_.entity_cache.erase(discovered_key);  // it has a new name
+      im_.entity_cache.erase("d\t" + ref.type + '\t' + norm);  // renamed
     }
   } else {
     Stmt& find = *im_.find_entity_norm;
@@ -205,7 +214,7 @@ Result<size_t> DocumentWriter::TouchRelation(const Key& key) {
   if (auto it = im_.relation_cache.find(key); it != im_.relation_cache.end()) {
     t.id = it->second.id;
     t.before = it->second.aggregate;
-  } else {
+  } else if (im_.MaybeStored(key)) {
     Stmt& find = *im_.find_relation;
     find.Bind(1, key.subject).BindRef(2, *key.type).Bind(3, key.object);
     auto row = find.Step();
@@ -295,6 +304,8 @@ Status DocumentWriter::Write(const StoredDocument& meta,
       NEWSGRAPH_RETURN_IF_ERROR(insert.Run());
       t.id = im_.db->LastInsertId();
       ++result_->new_relations;
+      if (im_.relations_known)
+        im_.batch_relations.push_back(GraphStore::Impl::Fingerprint(t.key));
     } else {
       Stmt& up = *im_.update_relation;
       up.Bind(1, t.id);
@@ -352,9 +363,29 @@ Status GraphStore::BeginBatch() {
     (void)impl_->rollback->Run();
     return version.status();
   }
+  // Another connection committed since this one's last batch: what this
+  // one knew of the relations may be out of date.
+  if (*version != impl_->batch_data_version) {
+    impl_->ClearCaches();
+    impl_->ForgetRelations();
+  }
   impl_->batch_data_version = *version;
+  impl_->batch_relations.clear();
+  if (!impl_->relations_known) {
+    auto none = impl_->no_relations->Step();
+    bool empty = none.ok() && *none && impl_->no_relations->Int(0) != 0;
+    impl_->no_relations->Reset();
+    if (!none.ok()) {
+      (void)impl_->rollback->Run();
+      return none.status();
+    }
+    if (empty) {
+      impl_->known_relations.Clear();
+      impl_->relations_known = true;
+    }
+  }
   impl_->in_batch = true;
-  impl_->ClearCaches();
+  impl_->relation_cache.clear();
   impl_->batch_log.clear();
   impl_->batch_replayable = true;
   return Status::Ok();
@@ -369,8 +400,18 @@ Status GraphStore::CommitBatch() {
     return st;
   }
   impl_->in_batch = false;
-  impl_->ClearCaches();
+  impl_->relation_cache.clear();
+  if (impl_->entity_cache.size() + impl_->alias_cache.size() >
+      Impl::kMaxCachedEntities)
+    impl_->ClearCaches();
   impl_->batch_log.clear();
+  if (impl_->relations_known) {
+    for (uint64_t fp : impl_->batch_relations)
+      impl_->known_relations.Insert(fp);
+    if (impl_->known_relations.size() > Impl::kMaxKnownRelations)
+      impl_->ForgetRelations();
+  }
+  impl_->batch_relations.clear();
   return Status::Ok();
 }
 
@@ -380,6 +421,7 @@ void GraphStore::RollbackBatch() {
   impl_->in_batch = false;
   impl_->ClearCaches();
   impl_->batch_log.clear();
+  impl_->batch_relations.clear();
 }
 
 Result<int64_t> GraphStore::Impl::DataVersion() {
@@ -397,6 +439,7 @@ Result<int64_t> GraphStore::Impl::DataVersion() {
 // (SQLite's data_version tells): then the batch is lost.
 Status GraphStore::Impl::Replay() {
   ClearCaches();
+  batch_relations.clear();
   NEWSGRAPH_RETURN_IF_ERROR(rollback->Run());
   NEWSGRAPH_RETURN_IF_ERROR(begin->Run());
   auto version = DataVersion();
@@ -415,6 +458,17 @@ Status GraphStore::Impl::Replay() {
 
 Result<AddResult> GraphStore::AddDocument(
     const StoredDocument& meta, const std::vector<Relation>& relations) {
+  return AddDocumentImpl(meta, relations, nullptr, nullptr);
+}
+
+Result<AddResult> GraphStore::AddDocument(StoredDocument&& meta,
+                                          std::vector<Relation>&& relations) {
+  return AddDocumentImpl(meta, relations, &meta, &relations);
+}
+
+Result<AddResult> GraphStore::AddDocumentImpl(
+    const StoredDocument& meta, const std::vector<Relation>& relations,
+    StoredDocument* take_meta, std::vector<Relation>* take_relations) {
   Impl& im = *impl_;
   if (meta.content_hash.empty())
     return Status::InvalidArgument(meta.doc_key +
@@ -459,6 +513,7 @@ Result<AddResult> GraphStore::AddDocument(
         (void)im.rollback_to->Run();
         (void)im.release->Run();
         im.ClearCaches();
+        im.ForgetRelations();  // relation_cache no longer holds the batch's
         if (!im.db->InTransaction()) RollbackBatch();  // SQLite ended it
       }
     } else if (!st.ok()) {
@@ -481,7 +536,13 @@ Result<AddResult> GraphStore::AddDocument(
         }
       }
     } else if (!own && !result.duplicate) {
-      im.batch_log.push_back({meta, relations, std::move(ingested_at)});
+      if (take_meta != nullptr) {
+        im.batch_log.push_back({std::move(*take_meta),
+                                std::move(*take_relations),
+                                std::move(ingested_at)});
+      } else {
+        im.batch_log.push_back({meta, relations, std::move(ingested_at)});
+      }
     }
   }
   if (own) {
@@ -525,8 +586,19 @@ Status GraphStore::SetBulkLoad(bool on) {
     return Status::Internal(path() + ": SetBulkLoad inside a batch");
   if (impl_->read_only)
     return Status::InvalidArgument(path() + ": opened read-only");
+  // While loading, the WAL is folded back into the file (checkpointed,
+  // with an fsync of each) every 8,000 pages (128 MiB) instead of SQLite's
+  // 1,000: each checkpoint writes the pages the batches since the last one
+  // changed, and a load's batches change mostly the same pages (relation
+  // rows and index pages). Commits stay atomic and survive a kill of the
+  // process as before; what synchronous = NORMAL may lose on a power cut
+  // (the batches since the last checkpoint) can be more batches
+  // (docs/storage.md).
+  NEWSGRAPH_RETURN_IF_ERROR(
+      impl_->db->Exec(on ? "PRAGMA wal_autocheckpoint = 8000"
+                         : "PRAGMA wal_autocheckpoint = 1000"));
   if (!on) return impl_->EnsureIndexes();
-  for (const char* name : store::kEvidenceIndexNames)
+  for (const char* name : store::kBulkIndexNames)
     NEWSGRAPH_RETURN_IF_ERROR(
         impl_->db->Exec(std::string("DROP INDEX IF EXISTS ") + name));
   return Status::Ok();

@@ -16,12 +16,14 @@ namespace fs = std::filesystem;
 
 namespace store {
 
-const char* const kEvidenceIndexNames[2] = {"evidence_relation",
-                                            "evidence_document"};
-const char* const kEvidenceIndexSql[2] = {
+const char* const kBulkIndexNames[kBulkIndexCount] = {
+    "evidence_relation", "evidence_document", "relations_object"};
+const char* const kBulkIndexSql[kBulkIndexCount] = {
     "CREATE INDEX IF NOT EXISTS evidence_relation ON evidence (relation_id, "
     "status)",
-    "CREATE INDEX IF NOT EXISTS evidence_document ON evidence (document_id)"};
+    "CREATE INDEX IF NOT EXISTS evidence_document ON evidence (document_id)",
+    "CREATE INDEX IF NOT EXISTS relations_object ON relations (object_id, "
+    "type)"};
 
 }  // namespace store
 
@@ -206,14 +208,14 @@ GraphStore::~GraphStore() {
 const std::string& GraphStore::path() const { return impl_->db->path(); }
 
 Status GraphStore::Impl::EnsureIndexes() {
-  for (int i = 0; i < 2; ++i) {
+  for (int i = 0; i < store::kBulkIndexCount; ++i) {
     auto n = db->QueryInt(
         std::string("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
                     "AND name = '") +
-        store::kEvidenceIndexNames[i] + "'");
+        store::kBulkIndexNames[i] + "'");
     if (!n.ok()) return n.status();
     if (*n == 0)
-      NEWSGRAPH_RETURN_IF_ERROR(db->Exec(store::kEvidenceIndexSql[i]));
+      NEWSGRAPH_RETURN_IF_ERROR(db->Exec(store::kBulkIndexSql[i]));
   }
   return Status::Ok();
 }

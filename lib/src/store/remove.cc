@@ -183,6 +183,7 @@ Result<RemoveResult> GraphStore::RemoveDocument(const std::string& selector) {
   bool own = !im.in_batch;
   if (own) NEWSGRAPH_RETURN_IF_ERROR(BeginBatch());
   im.EndReplay();  // the log cannot redo a removal
+  im.ForgetRelations();
   RemoveResult result;
   Status st = Retract(im, *docs, &result);
   im.ClearCaches();

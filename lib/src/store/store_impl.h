@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "newsgraph/store.h"
+#include "store/fingerprint_set.h"
 #include "store/sqlite.h"
 
 namespace newsgraph::store {
@@ -42,9 +43,13 @@ struct Aggregate {
   bool operator==(const Aggregate&) const = default;
 };
 
-// Index definitions dropped during a bulk load (must match 0001_init.sql).
-extern const char* const kEvidenceIndexNames[2];
-extern const char* const kEvidenceIndexSql[2];
+// Index definitions dropped during a bulk load (must match 0001_init.sql):
+// the evidence indexes and relations(object_id, type), which the writer
+// never reads (each new relation put an entry on a random page of it, to be
+// written again at every commit).
+constexpr int kBulkIndexCount = 3;
+extern const char* const kBulkIndexNames[kBulkIndexCount];
+extern const char* const kBulkIndexSql[kBulkIndexCount];
 
 }  // namespace newsgraph::store
 
@@ -58,7 +63,12 @@ struct GraphStore::Impl {
   std::unordered_map<std::string, bool> symmetric;  // relation type names
   std::unordered_set<std::string> entity_types;
 
-  // Valid inside one transaction only; cleared on commit and rollback.
+  // Entities and aliases as stored, kept across the batches this
+  // connection commits: cleared on a rollback (of the batch or of a
+  // document's savepoint, or for a replay), on a removal, when another
+  // connection committed (PRAGMA data_version at BeginBatch), and past
+  // kMaxCachedEntities.
+  static constexpr size_t kMaxCachedEntities = size_t{1} << 20;
   struct CachedEntity {
     int64_t id;
     std::string name;
@@ -66,8 +76,9 @@ struct GraphStore::Impl {
   std::unordered_map<std::string, CachedEntity> entity_cache;
   std::unordered_set<std::string> alias_cache;
   // Relations written in this batch with their aggregates as stored: a
-  // relation met again in the batch is not looked up. `type` points at a
-  // key of `symmetric`.
+  // relation met again in the batch is not looked up; cleared at the end of
+  // the batch and with the caches above. `type` points at a key of
+  // `symmetric`.
   struct RelationKey {
     int64_t subject;
     const std::string* type;
@@ -90,6 +101,40 @@ struct GraphStore::Impl {
   std::unordered_map<RelationKey, CachedRelation, RelationKeyHash>
       relation_cache;
 
+  // The relations of the store, as fingerprints, while this connection
+  // knows them all (`relations_known`): from a batch that began on a store
+  // without relations, through the batches this connection commits. A
+  // relation whose fingerprint is missing is new and is not looked up (on
+  // a load into an empty store, two in three relations). The knowledge is
+  // dropped when another connection commits (PRAGMA data_version at
+  // BeginBatch), on a removal, when a document's savepoint is rolled back,
+  // and past kMaxKnownRelations. Relations inserted by the open transaction
+  // are in `batch_relations` until it commits, and in relation_cache (that
+  // is what TouchRelation asks first): ClearCaches empties it only where
+  // the transaction is rolled back (Replay writes the documents again) or
+  // the knowledge is dropped. A wrong "new" could not go unnoticed: the
+  // insert would fail on UNIQUE (subject_id, type, object_id).
+  static constexpr size_t kMaxKnownRelations = size_t{1} << 22;  // 64 MiB
+  bool relations_known = false;
+  store::FingerprintSet known_relations;
+  std::vector<uint64_t> batch_relations;
+  static uint64_t Fingerprint(const RelationKey& k) {
+    return store::Mix64(
+        store::Mix64(static_cast<uint64_t>(k.subject) ^
+                     reinterpret_cast<uintptr_t>(k.type) *
+                         0x9E3779B97F4A7C15ULL) ^
+        static_cast<uint64_t>(k.object));
+  }
+  // True when the relation may be in the store (or knowledge is lacking).
+  bool MaybeStored(const RelationKey& k) const {
+    return !relations_known || known_relations.Contains(Fingerprint(k));
+  }
+  void ForgetRelations() {
+    relations_known = false;
+    known_relations.Clear();
+    batch_relations.clear();
+  }
+
   // The documents written in the open batch, to write again after a
   // failed one (see AddDocument in graph_store.cc). While a batch holds
   // only added documents it is `replayable`: documents are written without
@@ -110,7 +155,7 @@ struct GraphStore::Impl {
 
   // Prepared statements, created by Prepare().
   std::unique_ptr<store::Stmt> begin, commit, rollback, savepoint, release,
-      rollback_to, data_version;
+      rollback_to, data_version, no_relations;
   std::unique_ptr<store::Stmt> find_doc, insert_doc;
   std::unique_ptr<store::Stmt> find_entity_exact, find_entity_norm,
       find_discovered_norm, insert_entity, promote_entity, insert_alias;
@@ -119,6 +164,7 @@ struct GraphStore::Impl {
   std::unique_ptr<store::Stmt> recompute;  // prepared on first use
 
   Status Prepare();
+  // Clears every cache (what ends a batch clears relation_cache only).
   void ClearCaches() {
     entity_cache.clear();
     alias_cache.clear();

@@ -498,6 +498,51 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "A batch that took its documents writes them again after a failed one",
+    "[store][batch]") {
+  TempDir dir;
+  std::string want_path = dir.File("want.db"), got_path = dir.File("got.db");
+  auto want = OpenStore(want_path);
+  OpenStore(got_path).reset();
+  testing::ExecSql(got_path,
+                   "CREATE TRIGGER boom BEFORE INSERT ON evidence WHEN "
+                   "NEW.sentence = 'boom' BEGIN SELECT RAISE(ABORT, "
+                   "'injected fault'); END");
+  auto got = OpenStore(got_path);
+  Relation boom = Rel(kOracle, "rival_of", kOpenAI);
+  boom.evidence.sentence = "boom";
+  const std::vector<Relation> a = {Rel(kMicrosoft, "investor_in", kOpenAI),
+                                   Rel(kOracle, "partner_of", kOpenAI)};
+  const std::vector<Relation> c = {Rel(kMicrosoft, "investor_in", kOpenAI),
+                                   Rel(kOracle, "supplier_of", kMicrosoft)};
+
+  REQUIRE(want->BeginBatch().ok());
+  Add(*want, Doc("a", "2024-01-01"), a);
+  Add(*want, Doc("c", "2024-02-01", "zh"), c);
+  REQUIRE(want->CommitBatch().ok());
+
+  REQUIRE(got->BeginBatch().ok());
+  StoredDocument doc_a = Doc("a", "2024-01-01");
+  std::vector<Relation> rels_a = a;
+  auto ra = got->AddDocument(std::move(doc_a), std::move(rels_a));
+  REQUIRE(ra.ok());
+  // Fails half-written: the batch is rolled back and `a` written again
+  // from what the batch took.
+  auto bad = got->AddDocument(Doc("b"), {Rel(kOracle, "supplier_of", kOpenAI),
+                                         boom});
+  REQUIRE_FALSE(bad.ok());
+  CHECK_THAT(bad.status().message(), Catch::Contains("injected fault"));
+  auto rc = got->AddDocument(Doc("c", "2024-02-01", "zh"),
+                             std::vector<Relation>(c));
+  REQUIRE(rc.ok());
+  REQUIRE(got->CommitBatch().ok());
+  CHECK(ra->document_id == 1);
+  CHECK(rc->document_id == 2);
+  CHECK(Content(got_path) == Content(want_path));
+  CHECK(got->Verify().ok());
+}
+
+TEST_CASE(
     "Readers are not blocked by a writer; writers wait, then fail "
     "clearly",
     "[store][concurrency]") {

@@ -165,19 +165,20 @@ TEST_CASE("Type ids are frozen: a changed type table is refused",
                  Catch::Contains("type ids and flags are frozen"));
 }
 
-TEST_CASE("Bulk load drops the evidence indexes; Open restores them",
+TEST_CASE("Bulk load drops the evidence indexes and relations_object; Open restores them",
           "[store][schema]") {
   TempDir dir;
   std::string path = dir.File("g.db");
   const std::string count_sql =
       "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-      "('evidence_relation', 'evidence_document')";
+      "('evidence_relation', 'evidence_document', 'relations_object')";
   const std::string index_sql =
       "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master "
-      "WHERE name LIKE 'evidence_%' ORDER BY name)";
+      "WHERE name LIKE 'evidence_%' OR name = 'relations_object' ORDER BY "
+      "name)";
   OpenStore(path).reset();
   std::string original = QueryText(path, index_sql);
-  CHECK(QueryInt(path, count_sql) == 2);
+  CHECK(QueryInt(path, count_sql) == 3);
   {
     auto store = OpenStore(path);
     REQUIRE(store->SetBulkLoad(true).ok());
@@ -185,7 +186,7 @@ TEST_CASE("Bulk load drops the evidence indexes; Open restores them",
     // Killed here: the next Open recreates them.
   }
   OpenStore(path).reset();
-  CHECK(QueryInt(path, count_sql) == 2);
+  CHECK(QueryInt(path, count_sql) == 3);
   auto store = OpenStore(path);
   REQUIRE(store->SetBulkLoad(true).ok());
   REQUIRE(store->SetBulkLoad(false).ok());
