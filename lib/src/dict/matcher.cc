@@ -146,10 +146,6 @@ Result<std::unique_ptr<Matcher>> Matcher::Build(
       m->dict_link_[t] = m->output_[f] >= 0 ? int32_t(f) : m->dict_link_[f];
     }
   }
-  auto packed = [&](uint32_t s) {
-    return s << 1 | uint32_t(m->output_[s] >= 0 || m->dict_link_[s] >= 0);
-  };
-
   // Byte classes, in byte order; class 0 is every byte of no alias.
   bool used[256] = {};
   for (const auto& k : kids)
@@ -169,6 +165,45 @@ Result<std::unique_ptr<Matcher>> Matcher::Build(
   size_t rows = dense_count(d);
   while (d > 0 && rows * classes > kMaxDenseEntries) rows = dense_count(--d);
   m->dense_states_ = uint32_t(rows);
+
+  // The deep states renumbered depth first, each alias's path below the
+  // dense states in consecutive records: a scan that follows a name reads
+  // one or two cache lines of sparse_ instead of one a byte (the dense
+  // states, breadth first, keep their ids).
+  {
+    std::vector<uint32_t> perm(n);
+    for (uint32_t s = 0; s < rows; ++s) perm[s] = s;
+    uint32_t next = uint32_t(rows);
+    std::vector<uint32_t> stack;
+    for (uint32_t s = 0; s < rows; ++s) {
+      for (auto it = kids[s].rbegin(); it != kids[s].rend(); ++it)
+        if (it->second >= rows) stack.push_back(it->second);
+      while (!stack.empty()) {
+        const uint32_t t = stack.back();
+        stack.pop_back();
+        perm[t] = next++;
+        for (auto it = kids[t].rbegin(); it != kids[t].rend(); ++it)
+          stack.push_back(it->second);
+      }
+    }
+    std::vector<std::vector<std::pair<uint8_t, uint32_t>>> kids2(n);
+    std::vector<uint32_t> fail2(n);
+    std::vector<int32_t> output2(n), link2(n);
+    for (uint32_t s = 0; s < n; ++s) {
+      const uint32_t p = perm[s];
+      for (auto [c, t] : kids[s]) kids2[p].emplace_back(c, perm[t]);
+      fail2[p] = perm[fail[s]];
+      output2[p] = m->output_[s];
+      link2[p] = m->dict_link_[s] >= 0 ? int32_t(perm[m->dict_link_[s]]) : -1;
+    }
+    kids = std::move(kids2);
+    fail = std::move(fail2);
+    m->output_ = std::move(output2);
+    m->dict_link_ = std::move(link2);
+  }
+  auto packed = [&](uint32_t s) {
+    return s << 1 | uint32_t(m->output_[s] >= 0 || m->dict_link_[s] >= 0);
+  };
   m->dense_.assign(rows * classes, 0);
   for (uint32_t s = 0; s < rows; ++s) {
     uint32_t* row = &m->dense_[size_t(s) * classes];

@@ -27,9 +27,10 @@ struct Candidate {
 //
 // The automaton is laid out for a cache-cold scan: bytes map to classes
 // (bytes of no alias share class 0 and always lead back to the root); the
-// states of depth <= dense_depth, numbered first, have full transition rows
-// over the classes (failure links resolved), deeper states keep their
-// sorted edges and a failure link. A state id carries in its low bit
+// states of depth <= dense_depth, numbered first (breadth first), have
+// full transition rows over the classes (failure links resolved), deeper
+// states, numbered depth first so that a name's path is consecutive, keep
+// their sorted edges and a failure link. A state id carries in its low bit
 // whether a match ends there, so the scan touches output data only then.
 class Matcher {
  public:
