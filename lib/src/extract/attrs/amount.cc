@@ -9,6 +9,7 @@
 
 #include "extract/attrs/amount_tables.h"
 #include "extract/attrs/cn_number.h"
+#include "extract/attrs/table_index.h"
 #include "extract/attrs/text_scan.h"
 
 namespace newsgraph::extract::attrs {
@@ -30,41 +31,6 @@ using amount_tables::kTailMarkers;
 using amount_tables::kZhClassifiers;
 using amount_tables::kZhCurrencies;
 using amount_tables::Marker;
-
-// Longest entry of `table` found at text[pos]; for entries starting with an
-// ASCII letter the match must also end at a word boundary. Returns the entry
-// index or -1.
-template <typename T, size_t N>
-int Longest(std::string_view text, size_t pos, const T (&table)[N]) {
-  int best = -1;
-  for (size_t i = 0; i < N; ++i) {
-    std::string_view w = table[i].text;
-    if (!HasAt(text, pos, w)) continue;
-    if (IsAsciiAlpha(w.back()) && !BoundaryAfter(text, pos + w.size())) {
-      continue;
-    }
-    if (best < 0 || w.size() > table[best].text.size()) {
-      best = static_cast<int>(i);
-    }
-  }
-  return best;
-}
-
-// Longest() over a plain word list.
-template <size_t N>
-int LongestWord(std::string_view text, size_t pos,
-                const std::string_view (&table)[N]) {
-  int best = -1;
-  for (size_t i = 0; i < N; ++i) {
-    std::string_view w = table[i];
-    if (!HasAt(text, pos, w)) continue;
-    if (IsAsciiAlpha(w.back()) && !BoundaryAfter(text, pos + w.size())) {
-      continue;
-    }
-    if (best < 0 || w.size() > table[best].size()) best = static_cast<int>(i);
-  }
-  return best;
-}
 
 // True when text[0, pos) ends with any word of `table`.
 template <size_t N>
@@ -115,14 +81,14 @@ size_t ReadChineseMultiplier(std::string_view text, size_t pos, int* exp) {
 // Reads an English scale ("billion", "bn", "m") at pos; single letters must
 // be attached to the number. Returns the index into kScales or -1.
 int ReadScale(std::string_view text, size_t pos, size_t* end) {
-  int i = Longest(text, pos, kScales);
+  int i = Longest<kScales>(text, pos);
   if (i >= 0) {
     *end = pos + kScales[i].text.size();
     return i;
   }
   size_t s = SkipSpaces(text, pos);
   if (s == pos) return -1;
-  i = Longest(text, s, kScales);
+  i = Longest<kScales>(text, s);
   if (i < 0 || kScales[i].attached_only) return -1;
   *end = s + kScales[i].text.size();
   return i;
@@ -144,7 +110,7 @@ bool IsPercentAt(std::string_view text, size_t pos) {
 int ReadEnglishUnit(std::string_view text, size_t pos, size_t* end) {
   size_t p = pos;
   for (int words = 0; words <= 2; ++words) {
-    int u = LongestWord(text, p, kEnUnits);
+    int u = Longest<kEnUnits>(text, p);
     if (u >= 0) {
       *end = p + kEnUnits[u].size();
       return u;
@@ -172,7 +138,7 @@ void ReadSuffix(std::string_view text, size_t pos, std::string_view fixed,
                 bool en_scale, Candidate* c) {
   c->end = pos;
   size_t s = SkipSpaces(text, pos);
-  int zc = Longest(text, s, kZhCurrencies);
+  int zc = Longest<kZhCurrencies>(text, s);
   if (zc >= 0 && kZhCurrencies[zc].text == "元") {
     for (std::string_view w : kNotYuan) {
       if (HasAt(text, s, w)) zc = -1;
@@ -183,14 +149,14 @@ void ReadSuffix(std::string_view text, size_t pos, std::string_view fixed,
       c->currency = std::string(kZhCurrencies[zc].code);
       c->end = s + kZhCurrencies[zc].text.size();
     }
-  } else if (fixed.empty() && LongestWord(text, s, kZhClassifiers) >= 0) {
-    if (LongestWord(text, s, kNotCounts) < 0) {
-      int k = LongestWord(text, s, kZhClassifiers);
+  } else if (fixed.empty() && Longest<kZhClassifiers>(text, s) >= 0) {
+    if (Longest<kNotCounts>(text, s) < 0) {
+      int k = Longest<kZhClassifiers>(text, s);
       c->unit = std::string(kZhClassifiers[k]);
       c->end = s + kZhClassifiers[k].size();
     }
   } else if (BoundaryBefore(text, s)) {
-    int ec = Longest(text, s, kEnCurrencies);
+    int ec = Longest<kEnCurrencies>(text, s);
     if (ec >= 0 && kEnCurrencies[ec].text == "won" && !en_scale) ec = -1;
     if (ec >= 0 && (fixed.empty() || fixed == kEnCurrencies[ec].code)) {
       c->currency = std::string(kEnCurrencies[ec].code);
@@ -204,7 +170,7 @@ void ReadSuffix(std::string_view text, size_t pos, std::string_view fixed,
       }
     }
   }
-  int t = LongestWord(text, c->end, kTailMarkers);
+  int t = Longest<kTailMarkers>(text, c->end);
   if (t >= 0 && (!c->currency.empty() || !c->unit.empty() || c->big)) {
     c->approximate = true;
     c->end += kTailMarkers[t].size();
@@ -345,7 +311,7 @@ std::optional<Candidate> VagueEnglishAt(std::string_view text, size_t pos) {
     }
   }
   if (exp < 0) return std::nullopt;
-  int ec = Longest(text, p, kEnCurrencies);
+  int ec = Longest<kEnCurrencies>(text, p);
   if (ec < 0) return std::nullopt;
   c.value = mult * DecimalValue("1", exp);
   c.currency = std::string(kEnCurrencies[ec].code);
@@ -361,7 +327,7 @@ std::optional<Candidate> NumberWordAt(std::string_view text, size_t pos) {
   if (!w) return std::nullopt;
   size_t s = SkipSpaces(text, w->end);
   if (s == w->end) return std::nullopt;
-  int k = Longest(text, s, kScales);
+  int k = Longest<kScales>(text, s);
   if (k < 0 || kScales[k].text.size() < 7) return std::nullopt;  // words only
   Candidate c;
   c.begin = pos;
@@ -371,41 +337,18 @@ std::optional<Candidate> NumberWordAt(std::string_view text, size_t pos) {
   return c;
 }
 
-// kPrefixCurrencies by first byte: the entries starting with byte b are
-// entries[begin[b], begin[b + 1]), in table order (most bytes start none, a
-// few start one to four).
-struct FirstByteIndex {
-  std::array<uint8_t, 257> begin{};
-  std::array<uint8_t, std::size(kPrefixCurrencies)> entries{};
-};
-
-constexpr FirstByteIndex MakePrefixIndex() {
-  FirstByteIndex x;
-  size_t n = 0;
-  for (int b = 0; b < 256; ++b) {
-    x.begin[b] = static_cast<uint8_t>(n);
-    for (size_t k = 0; k < std::size(kPrefixCurrencies); ++k) {
-      if (static_cast<unsigned char>(kPrefixCurrencies[k].text.front()) == b)
-        x.entries[n++] = static_cast<uint8_t>(k);
-    }
-  }
-  x.begin[256] = static_cast<uint8_t>(n);
-  return x;
-}
-
-constexpr FirstByteIndex kPrefixIndex = MakePrefixIndex();
-
 // A currency prefix ("$", "us$", "rmb ", "人民币") followed by a number.
 std::optional<Candidate> PrefixCurrencyAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return std::nullopt;
+  const auto& index = kTableIndex<kPrefixCurrencies>;
   const unsigned char first = static_cast<unsigned char>(text[pos]);
-  const size_t lo = kPrefixIndex.begin[first];
-  const size_t hi = kPrefixIndex.begin[first + 1];
+  const size_t lo = index.begin[first];
+  const size_t hi = index.begin[first + 1];
   if (lo == hi) return std::nullopt;
   // Longest() over the entries with this first byte.
   int i = -1;
   for (size_t x = lo; x < hi; ++x) {
-    const size_t k = kPrefixIndex.entries[x];
+    const size_t k = index.entries[x];
     std::string_view w = kPrefixCurrencies[k].text;
     if (!HasAt(text, pos, w)) continue;
     if (IsAsciiAlpha(w.back()) && !BoundaryAfter(text, pos + w.size())) {
@@ -418,7 +361,7 @@ std::optional<Candidate> PrefixCurrencyAt(std::string_view text, size_t pos) {
   if (i < 0) {
     // Letter codes end at the number, not at a word boundary ("rmb5").
     for (size_t x = lo; x < hi; ++x) {
-      const size_t k = kPrefixIndex.entries[x];
+      const size_t k = index.entries[x];
       std::string_view w = kPrefixCurrencies[k].text;
       if (HasAt(text, pos, w) && DigitAt(text, pos + w.size()) &&
           (i < 0 || w.size() > kPrefixCurrencies[i].text.size())) {
