@@ -345,19 +345,7 @@ std::optional<Candidate> PrefixCurrencyAt(std::string_view text, size_t pos) {
   const size_t lo = index.begin[first];
   const size_t hi = index.begin[first + 1];
   if (lo == hi) return std::nullopt;
-  // Longest() over the entries with this first byte.
-  int i = -1;
-  for (size_t x = lo; x < hi; ++x) {
-    const size_t k = index.entries[x];
-    std::string_view w = kPrefixCurrencies[k].text;
-    if (!HasAt(text, pos, w)) continue;
-    if (IsAsciiAlpha(w.back()) && !BoundaryAfter(text, pos + w.size())) {
-      continue;
-    }
-    if (i < 0 || w.size() > kPrefixCurrencies[i].text.size()) {
-      i = static_cast<int>(k);
-    }
-  }
+  int i = Longest<kPrefixCurrencies>(text, pos);
   if (i < 0) {
     // Letter codes end at the number, not at a word boundary ("rmb5").
     for (size_t x = lo; x < hi; ++x) {
