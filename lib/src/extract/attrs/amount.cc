@@ -513,6 +513,16 @@ size_t NextPosition(std::string_view text, size_t pos) {
                                  : pos + CodePointLength(text, pos);
 }
 
+// Tries the amount forms at pos (MatchAt; `floor` is the end of the last
+// mention, moved on by a new one); returns where the scan goes on.
+size_t TryAt(std::string_view text, size_t pos, size_t* floor,
+             std::vector<AmountMention>* out) {
+  size_t skip = 0;
+  if (const size_t end = MatchAt(text, pos, *floor, out, &skip))
+    return *floor = end;
+  return skip ? pos + skip : NextPosition(text, pos);
+}
+
 // What MatchAt may find something at, by the character or ASCII word at a
 // position: digits, currency prefixes by their first byte or character,
 // Chinese numerals, and the ASCII words that start a prefix ("rmb", the
@@ -569,10 +579,8 @@ std::vector<AmountMention> FindAmounts(std::string_view text) {
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) {
       if (IsAsciiAlpha(static_cast<char>(b))) {
-        size_t word_end = pos + 1;
-        while (word_end < n && IsAsciiAlpha(text[word_end])) ++word_end;
-        if (!BoundaryBefore(text, pos) ||
-            !starts.words.Contains(text.substr(pos, word_end - pos))) {
+        size_t word_end = 0;
+        if (!WordAtIn(text, pos, starts.words, &word_end)) {
           pos = SkipAsciiToken(text, pos);
           continue;
         }
@@ -588,12 +596,7 @@ std::vector<AmountMention> FindAmounts(std::string_view text) {
         continue;
       }
     }
-    size_t skip = 0;
-    if (const size_t end = MatchAt(text, pos, floor, &out, &skip)) {
-      pos = floor = end;
-    } else {
-      pos = skip ? pos + skip : NextPosition(text, pos);
-    }
+    pos = TryAt(text, pos, &floor, &out);
   }
   InheritAcrossRanges(text, &out);
   return out;
@@ -603,14 +606,7 @@ std::vector<AmountMention> FindAmountsReference(std::string_view text) {
   std::vector<AmountMention> out;
   size_t pos = 0;
   size_t floor = 0;
-  while (pos < text.size()) {
-    size_t skip = 0;
-    if (const size_t end = MatchAt(text, pos, floor, &out, &skip)) {
-      pos = floor = end;
-    } else {
-      pos = skip ? pos + skip : NextPosition(text, pos);
-    }
-  }
+  while (pos < text.size()) pos = TryAt(text, pos, &floor, &out);
   InheritAcrossRanges(text, &out);
   return out;
 }

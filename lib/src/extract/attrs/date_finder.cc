@@ -45,6 +45,15 @@ size_t AlnumRunEnd(std::string_view text, size_t pos) {
   return pos;
 }
 
+// Tries the date forms at pos (MatchAt); returns where the scan goes on:
+// after the date, else after the ASCII word or number, else the character.
+size_t TryAt(std::string_view text, size_t pos, DateContext& ctx,
+             std::vector<DateMention>* out) {
+  if (const size_t end = MatchAt(text, pos, ctx, out)) return end;
+  return IsAsciiAlnum(text[pos]) ? AlnumRunEnd(text, pos)
+                                 : pos + CodePointLength(text, pos);
+}
+
 }  // namespace
 
 std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
@@ -64,10 +73,8 @@ std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) {
       if (IsAsciiAlpha(static_cast<char>(b))) {
-        size_t word_end = pos + 1;
-        while (word_end < n && IsAsciiAlpha(text[word_end])) ++word_end;
-        if (!BoundaryBefore(text, pos) ||
-            !first_words.Contains(text.substr(pos, word_end - pos))) {
+        size_t word_end = 0;
+        if (!WordAtIn(text, pos, first_words, &word_end)) {
           pos = AlnumRunEnd(text, word_end);
           continue;
         }
@@ -92,13 +99,7 @@ std::vector<DateMention> FindDates(std::string_view text, DateContext* ctx) {
         }
       }
     }
-    if (const size_t end = MatchAt(text, pos, c, &out)) {
-      pos = end;
-    } else if (IsAsciiAlnum(text[pos])) {
-      pos = AlnumRunEnd(text, pos);
-    } else {
-      pos += CodePointLength(text, pos);
-    }
+    pos = TryAt(text, pos, c, &out);
   }
   return out;
 }
@@ -109,15 +110,7 @@ std::vector<DateMention> FindDatesReference(std::string_view text,
   DateContext& c = ctx ? *ctx : none;
   std::vector<DateMention> out;
   size_t pos = 0;
-  while (pos < text.size()) {
-    if (const size_t end = MatchAt(text, pos, c, &out)) {
-      pos = end;
-    } else if (IsAsciiAlnum(text[pos])) {
-      pos = AlnumRunEnd(text, pos);
-    } else {
-      pos += CodePointLength(text, pos);
-    }
-  }
+  while (pos < text.size()) pos = TryAt(text, pos, c, &out);
   return out;
 }
 

@@ -291,6 +291,14 @@ size_t NextPosition(std::string_view text, size_t pos) {
   return pos;
 }
 
+// Tries the duration forms at pos (MatchAt; `floor` is the end of the last
+// mention, moved on by a new one); returns where the scan goes on.
+size_t TryAt(std::string_view text, size_t pos, size_t* floor,
+             std::vector<DurationMention>* out) {
+  if (const size_t end = MatchAt(text, pos, *floor, out)) return *floor = end;
+  return NextPosition(text, pos);
+}
+
 // What MatchAt may find something at, besides ASCII digits: the first words
 // of kEnPhrases ("decade", "the") and the words ScanNumberWord reads
 // ("five", "a"); "半" and the Chinese numerals.
@@ -331,10 +339,8 @@ std::vector<DurationMention> FindDurations(std::string_view text) {
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) {
       if (IsAsciiAlpha(static_cast<char>(b))) {
-        size_t word_end = pos + 1;
-        while (word_end < n && IsAsciiAlpha(text[word_end])) ++word_end;
-        if (!BoundaryBefore(text, pos) ||
-            !starts.words.Contains(text.substr(pos, word_end - pos))) {
+        size_t word_end = 0;
+        if (!WordAtIn(text, pos, starts.words, &word_end)) {
           pos = NextPosition(text, pos);
           continue;
         }
@@ -349,11 +355,7 @@ std::vector<DurationMention> FindDurations(std::string_view text) {
         continue;
       }
     }
-    if (const size_t end = MatchAt(text, pos, floor, &out)) {
-      pos = floor = end;
-    } else {
-      pos = NextPosition(text, pos);
-    }
+    pos = TryAt(text, pos, &floor, &out);
   }
   return out;
 }
@@ -362,13 +364,7 @@ std::vector<DurationMention> FindDurationsReference(std::string_view text) {
   std::vector<DurationMention> out;
   size_t pos = 0;
   size_t floor = 0;
-  while (pos < text.size()) {
-    if (const size_t end = MatchAt(text, pos, floor, &out)) {
-      pos = floor = end;
-    } else {
-      pos = NextPosition(text, pos);
-    }
-  }
+  while (pos < text.size()) pos = TryAt(text, pos, &floor, &out);
   return out;
 }
 

@@ -146,6 +146,17 @@ class WordSet {
   std::array<uint32_t, 0x80> lengths_{};
 };
 
+// True when the run of ASCII letters at pos (which must be a letter)
+// begins a word and is one of `words`: the only letters where a scanner's
+// forms written in letters may start. Sets *end to the end of the run.
+inline bool WordAtIn(std::string_view text, size_t pos, const WordSet& words,
+                     size_t* end) {
+  size_t e = pos + 1;
+  while (e < text.size() && IsAsciiAlpha(text[e])) ++e;
+  *end = e;
+  return BoundaryBefore(text, pos) && words.Contains(text.substr(pos, e - pos));
+}
+
 // A set of BMP code points, one bit each (8 KiB): every character the
 // scanners look for lies in the BMP.
 class BmpSet {
