@@ -5,7 +5,8 @@
 // naming it, or is repaired when asked; every evidence span lies inside the
 // text, on code point boundaries, and holds exactly the evidence sentence;
 // mentions are inside their sentence; relation dates are valid ISO dates;
-// extraction is deterministic (a second run gives the same JSON lines).
+// extraction is deterministic, and a batch of the document twice
+// (Extractor::ExtractBatch) gives each copy the same JSON lines.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -87,11 +88,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     lines.push_back(ToJsonLine(r));
   }
-  auto again = ex.Extract(doc);
-  FUZZ_CHECK(again.ok(), "second run failed");
-  FUZZ_CHECK(again->relations.size() == lines.size(), "deterministic");
-  for (size_t i = 0; i < lines.size(); ++i)
-    FUZZ_CHECK(ToJsonLine(again->relations[i]) == lines[i], "deterministic");
-  FUZZ_CHECK(again->warnings == out->warnings, "deterministic warnings");
+  // Again, twice in one batch (the rules pattern by pattern over both
+  // copies' sentences): the same relations as one at a time.
+  const Document* const twice[] = {&doc, &doc};
+  auto batch = ex.ExtractBatch(twice);
+  FUZZ_CHECK(batch.size() == 2, "one result a document");
+  for (auto& again : batch) {
+    FUZZ_CHECK(again.ok(), "second run failed");
+    FUZZ_CHECK(again->relations.size() == lines.size(), "batch = one at a time");
+    for (size_t i = 0; i < lines.size(); ++i)
+      FUZZ_CHECK(ToJsonLine(again->relations[i]) == lines[i],
+                 "batch = one at a time");
+    FUZZ_CHECK(again->warnings == out->warnings, "deterministic warnings");
+  }
   return 0;
 }

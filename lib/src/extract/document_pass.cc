@@ -166,10 +166,11 @@ int DocumentPass::Antecedent(const rules::CorefPhrase& ph,
   return -1;
 }
 
-void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
+bool DocumentPass::ResolveCoreferences(const text::Normalized& norm,
                                        std::vector<Mention>* mentions) const {
   auto phrases = res_.rules->FindCorefs(norm.text);
-  if (phrases.empty()) return;
+  if (phrases.empty()) return false;
+  bool pronoun = false;
   std::vector<Mention> merged;
   size_t k = 0;
   for (const auto& ph : phrases) {
@@ -208,6 +209,7 @@ void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
         }
       }
     }
+    pronoun = pronoun || (ph.pronoun && antecedent >= 0);
     // A pronoun follows renames stated earlier: the body now goes by its
     // new name. (A description such as "该基金" names the body as the
     // sentence sees it; a rename in that sentence redirects it anyway.)
@@ -227,6 +229,7 @@ void DocumentPass::ResolveCoreferences(const text::Normalized& norm,
   }
   while (k < mentions->size()) merged.push_back((*mentions)[k++]);
   *mentions = std::move(merged);
+  return pronoun;
 }
 
 namespace {
@@ -314,31 +317,73 @@ void DocumentPass::AddSurnameMentions(std::string_view sentence,
   }
 }
 
+SentenceWork DocumentPass::PrepareSentence(
+    const text::Span& span, std::optional<attrs::DateMention>* paragraph_date) {
+  ++sentence_no_;
+  SentenceWork w;
+  w.span = span;
+  std::string_view sentence = text_.substr(span.begin, span.end - span.begin);
+  w.norm = res_.normalizer->Normalize(sentence);
+  w.mentions = FindMentions(sentence, w.norm);
+  AddSurnameMentions(sentence, w.norm, &w.mentions);
+  w.pronoun = ResolveCoreferences(w.norm, &w.mentions);
+
+  // Attributes, found on the text with names masked out.
+  w.masked = w.norm.text;
+  for (const auto& m : w.mentions)
+    for (uint32_t i = m.core_begin; i < m.core_end; ++i) w.masked[i] = '_';
+  w.attrs.dates = attrs::FindDates(w.masked, &ctx_);
+  w.attrs.inherited_date = *paragraph_date;
+  if (!w.attrs.dates.empty()) *paragraph_date = w.attrs.dates.back();
+  if (w.mentions.size() >= 2) {
+    w.slotted = true;
+    w.slotted_text = BuildSlotted(w.norm.text, w.mentions);
+  }
+  for (const auto& m : w.mentions) seen_.push_back({m.entity, sentence_no_});
+  return w;
+}
+
 void DocumentPass::Run(std::vector<Relation>* out) {
+  std::vector<rules::RuleMatch> matches;
   for (const Block& block : blocks_) {
     std::optional<attrs::DateMention> paragraph_date;
     for (const text::Span& span : block.sentences) {
-      ++sentence_no_;
-      std::string_view sentence = text_.substr(span.begin, span.end - span.begin);
-      text::Normalized norm = res_.normalizer->Normalize(sentence);
-      std::vector<Mention> mentions = FindMentions(sentence, norm);
-      AddSurnameMentions(sentence, norm, &mentions);
-      ResolveCoreferences(norm, &mentions);
-
-      // Attributes, found on the text with names masked out.
-      std::string masked = norm.text;
-      for (const auto& m : mentions)
-        for (uint32_t i = m.core_begin; i < m.core_end; ++i) masked[i] = '_';
-      SentenceAttrs attrs;
-      attrs.dates = attrs::FindDates(masked, &ctx_);
-      attrs.inherited_date = paragraph_date;
-      if (!attrs.dates.empty()) paragraph_date = attrs.dates.back();
-      if (mentions.size() >= 2)
-        ExtractSentence(span, sentence, norm, mentions, masked, &attrs, out);
-      for (const auto& m : mentions) seen_.push_back({m.entity, sentence_no_});
+      SentenceWork w = PrepareSentence(span, &paragraph_date);
+      if (!w.slotted) continue;
+      matches.clear();
+      res_.rules->Match(w.slotted_text.text, &matches);
+      ExtractSentence(w, matches, out);
     }
   }
   NameByDate(out);
+}
+
+void DocumentPass::Prepare(std::vector<std::string_view>* slotted) {
+  for (const Block& block : blocks_) {
+    std::optional<attrs::DateMention> paragraph_date;
+    for (const text::Span& span : block.sentences)
+      work_.push_back(PrepareSentence(span, &paragraph_date));
+  }
+  for (const SentenceWork& w : work_)
+    if (w.slotted) slotted->push_back(w.slotted_text.text);
+}
+
+bool DocumentPass::Finish(std::span<std::vector<rules::RuleMatch>> matches,
+                          std::vector<Relation>* out) {
+  const size_t first = out->size();
+  size_t next = 0;
+  for (SentenceWork& w : work_) {
+    // Run would have resolved this sentence's pronouns knowing the renames
+    // stated so far.
+    if (w.pronoun && !renamed_.empty()) {
+      out->resize(first);
+      return false;
+    }
+    if (w.slotted) ExtractSentence(w, matches[next++], out);
+  }
+  NameByDate(out);
+  work_.clear();
+  return true;
 }
 
 // A body is named as it was at the time: members who joined before a
@@ -408,22 +453,21 @@ void DocumentPass::Attach(const ontology::RelationType& rt,
   }
 }
 
-void DocumentPass::ExtractSentence(const text::Span& span,
-                                   std::string_view sentence,
-                                   const text::Normalized& norm,
-                                   const std::vector<Mention>& mentions,
-                                   std::string_view masked,
-                                   SentenceAttrs* sentence_attrs,
+void DocumentPass::ExtractSentence(SentenceWork& work,
+                                   std::vector<rules::RuleMatch>& matches,
                                    std::vector<Relation>* out) {
-  const rules::RuleSet& rules = *res_.rules;
-  Slotted slotted = BuildSlotted(norm.text, mentions);
-  std::vector<rules::RuleMatch> matches;
-  rules.Match(slotted.text, &matches);
   if (matches.empty()) return;
+  const rules::RuleSet& rules = *res_.rules;
+  const text::Span& span = work.span;
+  const std::string_view sentence =
+      text_.substr(span.begin, span.end - span.begin);
+  const text::Normalized& norm = work.norm;
+  const std::vector<Mention>& mentions = work.mentions;
+  const Slotted& slotted = work.slotted_text;
   // Amounts and durations only where a rule matched.
-  sentence_attrs->amounts = attrs::FindAmounts(masked);
-  sentence_attrs->durations = attrs::FindDurations(masked);
-  const SentenceAttrs& attrs = *sentence_attrs;
+  work.attrs.amounts = attrs::FindAmounts(work.masked);
+  work.attrs.durations = attrs::FindDurations(work.masked);
+  const SentenceAttrs& attrs = work.attrs;
   std::stable_sort(matches.begin(), matches.end(),
                    [](const rules::RuleMatch& a, const rules::RuleMatch& b) {
                      return std::tie(a.begin, a.rule) < std::tie(b.begin, b.rule);

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,21 @@ struct SentenceAttrs {
   std::optional<attrs::DateMention> inherited_date;  // from the paragraph
 };
 
+// One sentence between the steps of a document pass: its mentions and
+// attributes, and the slotted text the rules run on.
+struct SentenceWork {
+  text::Span span;
+  text::Normalized norm;
+  std::vector<Mention> mentions;
+  std::string masked;  // normalized text with the names masked out
+  SentenceAttrs attrs;
+  bool slotted = false;  // two mentions or more: the rules run on it
+  Slotted slotted_text;
+  // A pronoun here was given an antecedent: a rename stated earlier in the
+  // document would redirect it (ResolveCoreferences).
+  bool pronoun = false;
+};
+
 // Not thread-safe; one per Extract call.
 class DocumentPass {
  public:
@@ -50,6 +66,18 @@ class DocumentPass {
   Status BuildLocalEntities();
   // Runs every sentence, appending relations to `out`.
   void Run(std::vector<Relation>* out);
+
+  // Run in two halves, so that the rules can run on several documents'
+  // sentences at once (RuleSet::MatchBatch): Prepare takes every sentence
+  // up to the rules and appends the slotted sentences the rules must run
+  // on; Finish takes their matches (in the same order) and appends the
+  // relations. Finish returns false, having appended nothing, where the
+  // halves cannot give what Run gives: a rename stated in one sentence
+  // redirects a pronoun of a later one, which Prepare resolved without
+  // knowing of it. The caller then runs a new pass sequentially.
+  void Prepare(std::vector<std::string_view>* slotted);
+  bool Finish(std::span<std::vector<rules::RuleMatch>> matches,
+              std::vector<Relation>* out);
 
  private:
   struct Seen {  // an entity mentioned so far, for coreference
@@ -65,7 +93,8 @@ class DocumentPass {
   // sentence's mentions in front of the phrase.
   int Antecedent(const rules::CorefPhrase& ph,
                  const std::vector<Mention>& before) const;
-  void ResolveCoreferences(const text::Normalized& norm,
+  // Returns whether a pronoun found an antecedent.
+  bool ResolveCoreferences(const text::Normalized& norm,
                            std::vector<Mention>* mentions) const;
   // A person named in full earlier in the document may be referred to by
   // the surname alone ("Gerard Williams III" ... "Williams"): adds those
@@ -73,13 +102,16 @@ class DocumentPass {
   void AddSurnameMentions(std::string_view sentence,
                           const text::Normalized& norm,
                           std::vector<Mention>* mentions);
-  // Runs the rules on one sentence; where one matches, finds the amounts
-  // and durations of `masked` (the normalized text with names masked) into
-  // `attrs` and appends the relations.
-  void ExtractSentence(const text::Span& span, std::string_view sentence,
-                       const text::Normalized& norm,
-                       const std::vector<Mention>& mentions,
-                       std::string_view masked, SentenceAttrs* attrs,
+  // A sentence up to the rules: mentions, coreferences, dates. Keeps the
+  // document's running state (sentence number, entities seen, surnames).
+  SentenceWork PrepareSentence(
+      const text::Span& span,
+      std::optional<attrs::DateMention>* paragraph_date);
+  // Given the rules' matches on a prepared sentence, finds the amounts and
+  // durations of its masked text (where a rule matched) and appends the
+  // relations.
+  void ExtractSentence(SentenceWork& work,
+                       std::vector<rules::RuleMatch>& matches,
                        std::vector<Relation>* out);
   void Attach(const ontology::RelationType& rt, const SentenceAttrs& attrs,
               std::string_view sentence, const text::Normalized& norm,
@@ -100,6 +132,8 @@ class DocumentPass {
   std::map<int, int> renamed_;
   // Lower-case surname -> person entity; -1 when two persons share it.
   std::map<std::string, int> surnames_;
+  // Prepare's sentences, for Finish.
+  std::vector<SentenceWork> work_;
 };
 
 // Sentence-level consistency of rels[first..] (one sentence):

@@ -19,11 +19,18 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(
       new Extractor(std::move(resources), options));
 }
 
-Result<Extractor::Output> Extractor::Extract(const Document& doc) const {
-  const Resources::Impl& res = resources_->impl();
+struct Extractor::Job {
   Output out;
+  std::string repaired;  // the text with invalid UTF-8 replaced, if need be
+  std::string_view text;
+  extract::attrs::DateContext ctx;
+  Status status;
+  std::unique_ptr<extract::DocumentPass> pass;
+  size_t first_sentence = 0, sentences = 0;  // its slotted sentences
+};
+
+Status Extractor::Begin(const Document& doc, Job* job) const {
   std::string_view text = doc.text;
-  std::string repaired;
   // A UTF-16 file is not broken UTF-8: say what it is.
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
                             (text[0] == '\xFE' && text[1] == '\xFF')))
@@ -37,33 +44,88 @@ Result<Extractor::Output> Extractor::Extract(const Document& doc) const {
                                std::to_string(bad) +
                                "; fix the file or pass --replace-invalid");
     std::vector<size_t> replaced;
-    repaired = text::ReplaceInvalidUtf8(text, &replaced);
-    text = repaired;
-    out.warnings.push_back(doc.id + ": replaced " +
-                           std::to_string(replaced.size()) +
-                           " invalid UTF-8 sequence(s), the first at byte " +
-                           std::to_string(bad) +
-                           " (offsets refer to the repaired text)");
+    job->repaired = text::ReplaceInvalidUtf8(text, &replaced);
+    text = job->repaired;
+    job->out.warnings.push_back(doc.id + ": replaced " +
+                                std::to_string(replaced.size()) +
+                                " invalid UTF-8 sequence(s), the first at byte " +
+                                std::to_string(bad) +
+                                " (offsets refer to the repaired text)");
   }
+  job->text = text;
 
   // Document date: given, else from the header of the text.
-  extract::attrs::DateContext ctx;
   if (!doc.date.empty()) {
     auto d = base::Date::ParseIso(doc.date.substr(0, 10));
     if (!d)
       return Status::InvalidArgument(doc.id + ": bad document date '" +
                                      doc.date + "' (expected YYYY-MM-DD)");
-    ctx.document_date = *d;
+    job->ctx.document_date = *d;
   } else if (doc.kind == Document::Kind::kPage) {
-    ctx.document_date = text::FindDocumentDate(text);
+    job->ctx.document_date = text::FindDocumentDate(text);
   }
-  if (ctx.document_date) out.date = ctx.document_date->ToIso();
+  if (job->ctx.document_date) job->out.date = job->ctx.document_date->ToIso();
+  return Status::Ok();
+}
 
-  extract::DocumentPass pass(res, doc, text, ctx);
+Result<Extractor::Output> Extractor::Extract(const Document& doc) const {
+  Job job;
+  NEWSGRAPH_RETURN_IF_ERROR(Begin(doc, &job));
+  extract::DocumentPass pass(resources_->impl(), doc, job.text, job.ctx);
   pass.Layout();
   NEWSGRAPH_RETURN_IF_ERROR(pass.BuildLocalEntities());
-  pass.Run(&out.relations);
-  return out;
+  pass.Run(&job.out.relations);
+  return std::move(job.out);
+}
+
+std::vector<Result<Extractor::Output>> Extractor::ExtractBatch(
+    std::span<const Document* const> docs) const {
+  const Resources::Impl& res = resources_->impl();
+  // Each document up to the rules; their slotted sentences in one list.
+  std::vector<Job> jobs(docs.size());
+  std::vector<std::string_view> sentences;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Job& job = jobs[i];
+    job.status = Begin(*docs[i], &job);
+    if (!job.status.ok()) continue;
+    job.pass = std::make_unique<extract::DocumentPass>(res, *docs[i], job.text,
+                                                       job.ctx);
+    job.pass->Layout();
+    job.status = job.pass->BuildLocalEntities();
+    if (!job.status.ok()) continue;
+    job.first_sentence = sentences.size();
+    job.pass->Prepare(&sentences);
+    job.sentences = sentences.size() - job.first_sentence;
+  }
+  std::vector<std::vector<rules::RuleMatch>> matches;
+  res.rules->MatchBatch(sentences, &matches);
+
+  std::vector<Result<Output>> results;
+  results.reserve(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Job& job = jobs[i];
+    if (!job.status.ok()) {
+      results.emplace_back(std::move(job.status));
+      continue;
+    }
+    std::span<std::vector<rules::RuleMatch>> mine(
+        matches.data() + job.first_sentence, job.sentences);
+    if (!job.pass->Finish(mine, &job.out.relations)) {
+      // A rename redirects a later pronoun: this document sentence by
+      // sentence, from a fresh start.
+      job.pass.reset();
+      extract::DocumentPass pass(res, *docs[i], job.text, job.ctx);
+      pass.Layout();
+      Status st = pass.BuildLocalEntities();  // it passed the first time
+      if (!st.ok()) {
+        results.emplace_back(std::move(st));
+        continue;
+      }
+      pass.Run(&job.out.relations);
+    }
+    results.emplace_back(std::move(job.out));
+  }
+  return results;
 }
 
 }  // namespace newsgraph

@@ -1,5 +1,6 @@
 // OrderedExtraction: extraction on worker threads, results delivered in
 // input order on the caller's thread (newsgraph/extractor.h).
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -14,27 +15,66 @@ struct OrderedExtraction::State {
   struct Item {
     Document doc;
     bool extract = true;
-    bool claimed = false;
     std::optional<Result<Extractor::Output>> result;
   };
   std::mutex mu;
-  std::condition_variable work;   // an unclaimed item or stop
+  std::condition_variable work;   // a batch to claim, or stop
   std::condition_variable ready;  // an item finished
   std::deque<Item> items;         // in input order; front = next to deliver
   size_t next_unclaimed = 0;      // index into items
   size_t max_in_flight = 0;
+  // The text of the queued documents, and how much of it may be queued
+  // (a document is always let in when nothing else is).
+  size_t queued_bytes = 0, max_bytes = 0;
+  size_t batch = 1;               // documents extracted together, at most
+  bool finishing = false;         // Finish is waiting: claim what is left
   bool stop = false;
   std::vector<std::thread> threads;
+
+  // How many items from next_unclaimed on make the next batch, or 0 when a
+  // thread should wait for more: a batch is `batch` documents or
+  // kBatchBytes of text, or what is queued once no more can come for now.
+  size_t NextBatch() const;
+  // Whether the caller must wait for documents to be delivered before it
+  // adds another.
+  bool Full() const {
+    return items.size() >= max_in_flight ||
+           (queued_bytes >= max_bytes && !items.empty());
+  }
 };
 
 namespace {
 
-Result<Extractor::Output> Run(const Extractor& ex, const Document& doc,
-                              bool extract) {
-  if (!extract) return Extractor::Output{};
-  return ex.Extract(doc);
+// A batch ends at this much text too, so that one of long documents does
+// not hold much memory (Extractor::ExtractBatch keeps every sentence's
+// mentions until the rules have run).
+constexpr size_t kBatchBytes = size_t(256) << 10;
+
+// The results of the items (ExtractBatch over those to extract), in
+// order. Reads only what no other thread changes while they are claimed.
+std::vector<Result<Extractor::Output>> ExtractItems(
+    const Extractor& ex,
+    const std::vector<OrderedExtraction::State::Item*>& items) {
+  std::vector<const Document*> docs;
+  for (auto* item : items)
+    if (item->extract) docs.push_back(&item->doc);
+  std::vector<Result<Extractor::Output>> extracted = ex.ExtractBatch(docs);
+  std::vector<Result<Extractor::Output>> results;
+  results.reserve(items.size());
+  size_t k = 0;
+  for (auto* item : items) {
+    if (item->extract) results.push_back(std::move(extracted[k++]));
+    else results.emplace_back(Extractor::Output{});
+  }
+  return results;
 }
 
+// Stores the results (under the lock: the delivering thread reads them).
+void Store(const std::vector<OrderedExtraction::State::Item*>& items,
+           std::vector<Result<Extractor::Output>>&& results) {
+  for (size_t i = 0; i < items.size(); ++i)
+    items[i]->result.emplace(std::move(results[i]));
+}
 
 // Hands the finished items at the front of the queue to `done`, in order,
 // with the lock released during each call.
@@ -44,6 +84,7 @@ Status DeliverFinished(OrderedExtraction::State& s,
   while (!s.items.empty() && s.items.front().result) {
     OrderedExtraction::State::Item item = std::move(s.items.front());
     s.items.pop_front();
+    s.queued_bytes -= item.doc.text.size();
     --s.next_unclaimed;
     lock.unlock();
     Status st = done(item.doc, *item.result);
@@ -53,33 +94,54 @@ Status DeliverFinished(OrderedExtraction::State& s,
   return Status::Ok();
 }
 
+// Claims the next batch (s.NextBatch() items, which must be > 0).
+std::vector<OrderedExtraction::State::Item*> Claim(OrderedExtraction::State& s) {
+  std::vector<OrderedExtraction::State::Item*> claimed;
+  for (size_t n = s.NextBatch(); n > 0; --n)
+    claimed.push_back(&s.items[s.next_unclaimed++]);
+  return claimed;
+}
+
 }  // namespace
+
+size_t OrderedExtraction::State::NextBatch() const {
+  size_t n = 0, bytes = 0;
+  for (size_t i = next_unclaimed; i < items.size() && n < batch; ++i) {
+    ++n;
+    bytes += items[i].doc.text.size();
+    if (bytes >= kBatchBytes) return n;
+  }
+  if (n == batch) return n;
+  return finishing || Full() ? n : 0;
+}
 
 OrderedExtraction::OrderedExtraction(const Extractor& extractor, int jobs,
                                      Done done, size_t window)
     : extractor_(extractor), done_(std::move(done)) {
-  if (jobs <= 1) return;
   state_ = std::make_unique<State>();
   State* s = state_.get();
-  // Enough documents in flight to keep every thread busy while one slow
-  // document holds up delivery, few enough to keep memory bounded.
-  s->max_in_flight = window > 0 ? window : size_t(jobs) * 16;
-  for (int t = 0; t < jobs; ++t) {
+  const size_t threads = size_t(std::max(jobs, 1));
+  // A batch for each thread being extracted and one more queued for it,
+  // so that a thread need not wait for the reader; few enough documents
+  // to keep memory bounded.
+  s->max_in_flight = window > 0 ? window : threads * kBatchDocuments * 2;
+  s->batch = std::min(kBatchDocuments, s->max_in_flight);
+  // As much text as that many documents of a batch's average size.
+  s->max_bytes = s->max_in_flight * (kBatchBytes / kBatchDocuments);
+  if (jobs <= 1) return;  // batches run on the calling thread
+  for (size_t t = 0; t < threads; ++t) {
     s->threads.emplace_back([this, s] {
       std::unique_lock<std::mutex> lock(s->mu);
       for (;;) {
-        s->work.wait(lock, [s] {
-          return s->stop || s->next_unclaimed < s->items.size();
-        });
+        s->work.wait(lock, [s] { return s->stop || s->NextBatch() > 0; });
         if (s->stop) return;
-        State::Item& item = s->items[s->next_unclaimed++];
-        item.claimed = true;
+        // Items are only popped once finished, so the claimed ones stay
+        // valid (std::deque keeps references on push_back/pop_front).
+        auto claimed = Claim(*s);
         lock.unlock();
-        // Items are only popped once finished, so `item` stays valid
-        // (std::deque keeps references on push_back/pop_front).
-        auto r = Run(extractor_, item.doc, item.extract);
+        auto results = ExtractItems(extractor_, claimed);
         lock.lock();
-        item.result.emplace(std::move(r));
+        Store(claimed, std::move(results));
         s->ready.notify_all();
       }
     });
@@ -87,7 +149,7 @@ OrderedExtraction::OrderedExtraction(const Extractor& extractor, int jobs,
 }
 
 OrderedExtraction::~OrderedExtraction() {
-  if (!state_) return;
+  if (state_->threads.empty()) return;
   {
     std::lock_guard<std::mutex> lock(state_->mu);
     state_->stop = true;
@@ -97,29 +159,47 @@ OrderedExtraction::~OrderedExtraction() {
 }
 
 Status OrderedExtraction::Add(Document&& doc, bool extract) {
-  if (!state_) {
-    auto r = Run(extractor_, doc, extract);
-    return done_(doc, r);
-  }
   State* s = state_.get();
   std::unique_lock<std::mutex> lock(s->mu);
-  s->items.push_back(State::Item{std::move(doc), extract, false, {}});
-  s->work.notify_one();
+  s->queued_bytes += doc.text.size();
+  s->items.push_back(State::Item{std::move(doc), extract, {}});
+  if (s->threads.empty()) {
+    // One thread: extract each batch here once it is complete.
+    if (s->NextBatch() == 0) return Status::Ok();
+    auto claimed = Claim(*s);
+    Store(claimed, ExtractItems(extractor_, claimed));
+    return DeliverFinished(*s, lock, done_);
+  }
+  if (s->NextBatch() > 0) s->work.notify_one();
   // Deliver what is finished at the front; wait while too many are queued.
   for (;;) {
     NEWSGRAPH_RETURN_IF_ERROR(DeliverFinished(*s, lock, done_));
-    if (s->items.size() < s->max_in_flight) return Status::Ok();
+    if (!s->Full()) return Status::Ok();
     s->ready.wait(lock);
   }
 }
 
 Status OrderedExtraction::Finish() {
-  if (!state_) return Status::Ok();
   State* s = state_.get();
   std::unique_lock<std::mutex> lock(s->mu);
+  s->finishing = true;
+  if (s->threads.empty()) {
+    while (s->NextBatch() > 0) {
+      auto claimed = Claim(*s);
+      Store(claimed, ExtractItems(extractor_, claimed));
+    }
+    Status st = DeliverFinished(*s, lock, done_);
+    s->finishing = false;
+    return st;
+  }
+  s->work.notify_all();
   for (;;) {
-    NEWSGRAPH_RETURN_IF_ERROR(DeliverFinished(*s, lock, done_));
-    if (s->items.empty()) return Status::Ok();
+    Status st = DeliverFinished(*s, lock, done_);
+    if (!st.ok() || s->items.empty()) {
+      if (!lock.owns_lock()) lock.lock();
+      s->finishing = false;
+      return st;
+    }
     s->ready.wait(lock);
   }
 }

@@ -298,7 +298,8 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
         [&](Document& doc, Result<Extractor::Output>& out) {
           return Extracted(file, doc, out);
         },
-        jobs * 16 + std::max<size_t>(options_.batch_size, 1));
+        jobs * 2 * OrderedExtraction::kBatchDocuments +
+            std::max<size_t>(options_.batch_size, 1));
     Status st = ReadDocuments(
         file,
         [&](Document&& doc) -> Status {

@@ -944,6 +944,30 @@ MentionTypes MentionTypesFrom(std::string_view slotted, size_t from) {
 
 void RuleSet::Match(std::string_view slotted,
                     std::vector<RuleMatch>* out) const {
+  thread_local std::vector<std::pair<int, int>> work;
+  work.clear();
+  if (!Plan(slotted, 0, &work)) return MatchUnfiltered(slotted, out);
+  for (const auto& [h, i] : work)
+    MatchPattern(h, slotted, /*accelerated=*/true, out);
+}
+
+void RuleSet::MatchBatch(std::span<const std::string_view> sentences,
+                         std::vector<std::vector<RuleMatch>>* out) const {
+  out->resize(sentences.size());
+  std::vector<std::pair<int, int>> work;
+  for (size_t i = 0; i < sentences.size(); ++i)
+    if (!Plan(sentences[i], int(i), &work))
+      MatchUnfiltered(sentences[i], &(*out)[i]);
+  // Pattern by pattern, each over every sentence that may hold it while
+  // its DFA states and code are cached; within a sentence the patterns
+  // still come in ascending order, as in Match.
+  std::sort(work.begin(), work.end());
+  for (const auto& [h, i] : work)
+    MatchPattern(h, sentences[i], /*accelerated=*/true, &(*out)[i]);
+}
+
+bool RuleSet::Plan(std::string_view slotted, int sentence,
+                   std::vector<std::pair<int, int>>* work) const {
   // The atoms that occur, then the patterns the prefilter lets through
   // (every pattern if the atom Set's DFA ran out of memory). The atoms'
   // vector is the thread's own, kept from call to call.
@@ -954,13 +978,14 @@ void RuleSet::Match(std::string_view slotted,
     impl_->atom_scanner->Find(slotted, &atoms);  // ascending already
   } else if (impl_->atoms) {
     impl_->atoms->Match(slotted, &atoms, &error);
-    if (error.kind != RE2::Set::kNoError) return MatchUnfiltered(slotted, out);
+    if (error.kind != RE2::Set::kNoError) return false;
     std::sort(atoms.begin(), atoms.end());
   }
   const MentionTypes types = MentionTypesFrom(slotted, 0);
   for (int h : impl_->Candidates(atoms))
     if (types.Fit(impl_->patterns[h].required_codes))
-      MatchPattern(h, slotted, /*accelerated=*/true, out);
+      work->emplace_back(h, sentence);
+  return true;
 }
 
 void RuleSet::MatchUnfiltered(std::string_view slotted,

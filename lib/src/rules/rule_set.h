@@ -7,6 +7,7 @@
 #define NEWSGRAPH_RULES_RULE_SET_H_
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,13 @@ class RuleSet {
   // Appends all matches of all rules in `slotted`. Only the patterns whose
   // required literals all occur in `slotted` (RE2's prefilter) are run.
   void Match(std::string_view slotted, std::vector<RuleMatch>* out) const;
+  // Match on each sentence, into (*out)[i] (resized to the sentences), but
+  // pattern by pattern: each pattern searches every sentence that may hold
+  // it before the next pattern runs, so its DFA states stay cached. Over a
+  // few documents' sentences this is markedly faster than one sentence at
+  // a time; the matches are the same, in the same order.
+  void MatchBatch(std::span<const std::string_view> sentences,
+                  std::vector<std::vector<RuleMatch>>* out) const;
   // The same without the prefilter and without the unbounded pre-check:
   // every pattern is run as written. The reference Match must agree with
   // (tests and fuzzing); slower.
@@ -126,6 +134,12 @@ class RuleSet {
   // the captures come from the JIT where it can (reference: without).
   void MatchPattern(int index, std::string_view slotted, bool accelerated,
                     std::vector<RuleMatch>* out) const;
+  // Appends (pattern, sentence) for each pattern worth running on
+  // `slotted` (the prefilter's candidates that fit its mention types), in
+  // ascending pattern order; false when the prefilter cannot decide (then
+  // every pattern must run: MatchUnfiltered).
+  bool Plan(std::string_view slotted, int sentence,
+            std::vector<std::pair<int, int>>* work) const;
   std::vector<Rule> rules_;
   std::unique_ptr<Impl> impl_;
 };

@@ -342,6 +342,8 @@ TEST_CASE("the prefilter drops no match of the shipped rules") {
   const std::vector<std::string> seps = {",", " ", "的", "和", " and ", "、", "'s "};
   std::mt19937 rng(7);
   size_t total = 0;
+  std::vector<std::string> sentences;
+  std::vector<std::vector<rules::RuleMatch>> one_by_one;
   for (int n = 0; n < 200; ++n) {
     const auto& words = lines[rng() % lines.size()];
     std::string sentence;
@@ -367,8 +369,29 @@ TEST_CASE("the prefilter drops no match of the shipped rules") {
         CHECK(filtered[i].slots[k].mentions == all[i].slots[k].mentions);
     }
     total += all.size();
+    sentences.push_back(sentence);
+    one_by_one.push_back(std::move(filtered));
   }
   CHECK(total > 15);  // the sentences do reach the rules (29)
+
+  // MatchBatch, pattern by pattern over all the sentences, gives each
+  // sentence what Match gives it, in the same order.
+  std::vector<std::string_view> views(sentences.begin(), sentences.end());
+  std::vector<std::vector<rules::RuleMatch>> batch;
+  (*rs)->MatchBatch(views, &batch);
+  REQUIRE(batch.size() == sentences.size());
+  for (size_t n = 0; n < sentences.size(); ++n) {
+    INFO(sentences[n]);
+    REQUIRE(batch[n].size() == one_by_one[n].size());
+    for (size_t i = 0; i < batch[n].size(); ++i) {
+      CHECK(std::tie(batch[n][i].rule, batch[n][i].begin, batch[n][i].end) ==
+            std::tie(one_by_one[n][i].rule, one_by_one[n][i].begin,
+                     one_by_one[n][i].end));
+      REQUIRE(batch[n][i].slots.size() == one_by_one[n][i].slots.size());
+      for (size_t k = 0; k < batch[n][i].slots.size(); ++k)
+        CHECK(batch[n][i].slots[k].mentions == one_by_one[n][i].slots[k].mentions);
+    }
+  }
 }
 
 TEST_CASE("pre-selection: a slot that may be absent does not rule a pattern out") {
