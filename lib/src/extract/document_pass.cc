@@ -371,6 +371,9 @@ void DocumentPass::Prepare(std::vector<std::string_view>* slotted) {
 bool DocumentPass::Finish(std::span<std::vector<rules::RuleMatch>> matches,
                           std::vector<Relation>* out) {
   const size_t first = out->size();
+  size_t matched = 0;  // most matches give one relation
+  for (const auto& m : matches) matched += m.size();
+  out->reserve(first + matched);
   size_t next = 0;
   for (SentenceWork& w : work_) {
     // Run would have resolved this sentence's pronouns knowing the renames
@@ -517,7 +520,7 @@ void DocumentPass::ExtractSentence(SentenceWork& work,
           if (!seen.emplace(a, emit.relation, b).second) continue;
           if (emit.relation == "renamed_to" && rule.status.empty())
             renamed_[sm.entity] = om.entity;
-          Relation r;
+          Relation& r = out->emplace_back();  // built in place
           r.doc = doc_.id;
           r.relation = emit.relation;
           r.rule = rule.id;
@@ -528,7 +531,6 @@ void DocumentPass::ExtractSentence(SentenceWork& work,
           r.evidence.sentence = std::string(sentence);
           r.evidence.start = span.begin;
           r.evidence.end = span.end;
-          out->push_back(std::move(r));
         }
       }
     }

@@ -67,10 +67,17 @@ std::vector<int> GroupsNamed(const RE2& re, const std::string& name) {
 std::vector<int> Occurring(const RE2::Set* set, size_t n, std::string_view text) {
   std::vector<int> hits;
   RE2::Set::ErrorInfo error;
-  if (set && (set->Match(text, &hits, &error) ||
-              error.kind == RE2::Set::kNoError)) {
-    std::sort(hits.begin(), hits.end());
-    return hits;
+  if (set) {
+    // Most sentences hold none of the patterns: asked only whether one
+    // occurs, RE2 stops at the first match and allocates nothing (asked
+    // which, it allocates a set of the patterns' size on every call).
+    if (!set->Match(text, nullptr, &error)) {
+      if (error.kind == RE2::Set::kNoError) return hits;
+    } else if (set->Match(text, &hits, &error) ||
+               error.kind == RE2::Set::kNoError) {
+      std::sort(hits.begin(), hits.end());
+      return hits;
+    }
   }
   hits.resize(n);
   for (size_t i = 0; i < n; ++i) hits[i] = int(i);
