@@ -166,9 +166,9 @@ int DocumentPass::Antecedent(const rules::CorefPhrase& ph,
   return -1;
 }
 
-bool DocumentPass::ResolveCoreferences(const text::Normalized& norm,
-                                       std::vector<Mention>* mentions) const {
-  auto phrases = res_.rules->FindCorefs(norm.text);
+bool DocumentPass::ResolveCoreferences(
+    const text::Normalized& norm, const std::vector<rules::CorefPhrase>& phrases,
+    std::vector<Mention>* mentions) const {
   if (phrases.empty()) return false;
   bool pronoun = false;
   std::vector<Mention> merged;
@@ -317,30 +317,40 @@ void DocumentPass::AddSurnameMentions(std::string_view sentence,
   }
 }
 
-SentenceWork DocumentPass::PrepareSentence(
-    const text::Span& span, std::optional<attrs::DateMention>* paragraph_date) {
+std::string_view DocumentPass::SentenceText(const text::Span& span) const {
+  return text_.substr(span.begin, span.end - span.begin);
+}
+
+void DocumentPass::Normalize(SentenceWork* w) const {
+  w->norm = res_.normalizer->Normalize(SentenceText(w->span));
+}
+
+void DocumentPass::FindNames(SentenceWork* w) const {
+  w->mentions = FindMentions(SentenceText(w->span), w->norm);
+}
+
+void DocumentPass::FindPhrases(SentenceWork* w) const {
+  w->phrases = res_.rules->FindCorefs(w->norm.text);
+}
+
+void DocumentPass::PrepareSentence(
+    SentenceWork* w, std::optional<attrs::DateMention>* paragraph_date) {
   ++sentence_no_;
-  SentenceWork w;
-  w.span = span;
-  std::string_view sentence = text_.substr(span.begin, span.end - span.begin);
-  w.norm = res_.normalizer->Normalize(sentence);
-  w.mentions = FindMentions(sentence, w.norm);
-  AddSurnameMentions(sentence, w.norm, &w.mentions);
-  w.pronoun = ResolveCoreferences(w.norm, &w.mentions);
+  AddSurnameMentions(SentenceText(w->span), w->norm, &w->mentions);
+  w->pronoun = ResolveCoreferences(w->norm, w->phrases, &w->mentions);
 
   // Attributes, found on the text with names masked out.
-  w.masked = w.norm.text;
-  for (const auto& m : w.mentions)
-    for (uint32_t i = m.core_begin; i < m.core_end; ++i) w.masked[i] = '_';
-  w.attrs.dates = attrs::FindDates(w.masked, &ctx_);
-  w.attrs.inherited_date = *paragraph_date;
-  if (!w.attrs.dates.empty()) *paragraph_date = w.attrs.dates.back();
-  if (w.mentions.size() >= 2) {
-    w.slotted = true;
-    w.slotted_text = BuildSlotted(w.norm.text, w.mentions);
+  w->masked = w->norm.text;
+  for (const auto& m : w->mentions)
+    for (uint32_t i = m.core_begin; i < m.core_end; ++i) w->masked[i] = '_';
+  w->attrs.dates = attrs::FindDates(w->masked, &ctx_);
+  w->attrs.inherited_date = *paragraph_date;
+  if (!w->attrs.dates.empty()) *paragraph_date = w->attrs.dates.back();
+  if (w->mentions.size() >= 2) {
+    w->slotted = true;
+    w->slotted_text = BuildSlotted(w->norm.text, w->mentions);
   }
-  for (const auto& m : w.mentions) seen_.push_back({m.entity, sentence_no_});
-  return w;
+  for (const auto& m : w->mentions) seen_.push_back({m.entity, sentence_no_});
 }
 
 void DocumentPass::Run(std::vector<Relation>* out) {
@@ -348,7 +358,12 @@ void DocumentPass::Run(std::vector<Relation>* out) {
   for (const Block& block : blocks_) {
     std::optional<attrs::DateMention> paragraph_date;
     for (const text::Span& span : block.sentences) {
-      SentenceWork w = PrepareSentence(span, &paragraph_date);
+      SentenceWork w;
+      w.span = span;
+      Normalize(&w);
+      FindNames(&w);
+      FindPhrases(&w);
+      PrepareSentence(&w, &paragraph_date);
       if (!w.slotted) continue;
       matches.clear();
       res_.rules->Match(w.slotted_text.text, &matches);
@@ -358,11 +373,31 @@ void DocumentPass::Run(std::vector<Relation>* out) {
   NameByDate(out);
 }
 
+void DocumentPass::PrepareStep(Step step) {
+  switch (step) {
+    case Step::kLayout:
+      for (const Block& block : blocks_)
+        for (const text::Span& span : block.sentences)
+          work_.emplace_back().span = span;
+      return;
+    case Step::kNormalize:
+      for (SentenceWork& w : work_) Normalize(&w);
+      return;
+    case Step::kNames:
+      for (SentenceWork& w : work_) FindNames(&w);
+      return;
+    case Step::kPhrases:
+      for (SentenceWork& w : work_) FindPhrases(&w);
+      return;
+  }
+}
+
 void DocumentPass::Prepare(std::vector<std::string_view>* slotted) {
+  size_t k = 0;
   for (const Block& block : blocks_) {
     std::optional<attrs::DateMention> paragraph_date;
-    for (const text::Span& span : block.sentences)
-      work_.push_back(PrepareSentence(span, &paragraph_date));
+    for (size_t n = 0; n < block.sentences.size(); ++n)
+      PrepareSentence(&work_[k++], &paragraph_date);
   }
   for (const SentenceWork& w : work_)
     if (w.slotted) slotted->push_back(w.slotted_text.text);
@@ -462,8 +497,7 @@ void DocumentPass::ExtractSentence(SentenceWork& work,
   if (matches.empty()) return;
   const rules::RuleSet& rules = *res_.rules;
   const text::Span& span = work.span;
-  const std::string_view sentence =
-      text_.substr(span.begin, span.end - span.begin);
+  const std::string_view sentence = SentenceText(span);
   const text::Normalized& norm = work.norm;
   const std::vector<Mention>& mentions = work.mentions;
   const Slotted& slotted = work.slotted_text;

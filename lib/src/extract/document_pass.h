@@ -46,6 +46,7 @@ struct SentenceWork {
   std::vector<Mention> mentions;
   std::string masked;  // normalized text with the names masked out
   SentenceAttrs attrs;
+  std::vector<rules::CorefPhrase> phrases;  // coreference phrases in `norm`
   bool slotted = false;  // two mentions or more: the rules run on it
   Slotted slotted_text;
   // A pronoun here was given an antecedent: a rename stated earlier in the
@@ -75,6 +76,16 @@ class DocumentPass {
   // halves cannot give what Run gives: a rename stated in one sentence
   // redirects a pronoun of a later one, which Prepare resolved without
   // knowing of it. The caller then runs a new pass sequentially.
+  //
+  // Before Prepare, PrepareStep runs the steps that depend on each
+  // sentence alone, in the order of Step, each over all the sentences; a
+  // batch runs each step over all its documents before the next step, so
+  // that the step's tables (normalization, dictionary automaton,
+  // coreference patterns) stay cached.
+  enum class Step { kLayout, kNormalize, kNames, kPhrases };
+  static constexpr Step kSteps[] = {Step::kLayout, Step::kNormalize,
+                                    Step::kNames, Step::kPhrases};
+  void PrepareStep(Step step);
   void Prepare(std::vector<std::string_view>* slotted);
   bool Finish(std::span<std::vector<rules::RuleMatch>> matches,
               std::vector<Relation>* out);
@@ -93,8 +104,10 @@ class DocumentPass {
   // sentence's mentions in front of the phrase.
   int Antecedent(const rules::CorefPhrase& ph,
                  const std::vector<Mention>& before) const;
+  // Adds the mentions the coreference `phrases` of a sentence refer to.
   // Returns whether a pronoun found an antecedent.
   bool ResolveCoreferences(const text::Normalized& norm,
+                           const std::vector<rules::CorefPhrase>& phrases,
                            std::vector<Mention>* mentions) const;
   // A person named in full earlier in the document may be referred to by
   // the surname alone ("Gerard Williams III" ... "Williams"): adds those
@@ -102,11 +115,17 @@ class DocumentPass {
   void AddSurnameMentions(std::string_view sentence,
                           const text::Normalized& norm,
                           std::vector<Mention>* mentions);
-  // A sentence up to the rules: mentions, coreferences, dates. Keeps the
-  // document's running state (sentence number, entities seen, surnames).
-  SentenceWork PrepareSentence(
-      const text::Span& span,
-      std::optional<attrs::DateMention>* paragraph_date);
+  std::string_view SentenceText(const text::Span& span) const;
+  // The steps that depend on the sentence alone: its normalized text, the
+  // dictionary's names in it, its coreference phrases.
+  void Normalize(SentenceWork* w) const;
+  void FindNames(SentenceWork* w) const;
+  void FindPhrases(SentenceWork* w) const;
+  // The rest of a sentence up to the rules, after those three: surnames,
+  // antecedents, dates, the slotted text. Keeps the document's running
+  // state (sentence number, entities seen, surnames).
+  void PrepareSentence(SentenceWork* w,
+                       std::optional<attrs::DateMention>* paragraph_date);
   // Given the rules' matches on a prepared sentence, finds the amounts and
   // durations of its masked text (where a rule matched) and appends the
   // relations.

@@ -81,7 +81,9 @@ Result<Extractor::Output> Extractor::Extract(const Document& doc) const {
 std::vector<Result<Extractor::Output>> Extractor::ExtractBatch(
     std::span<const Document* const> docs) const {
   const Resources::Impl& res = resources_->impl();
-  // Each document up to the rules; their slotted sentences in one list.
+  // Each document up to the rules, one step at a time over the whole
+  // batch (each step's tables stay cached while it runs); their slotted
+  // sentences in one list.
   std::vector<Job> jobs(docs.size());
   std::vector<std::string_view> sentences;
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -91,7 +93,14 @@ std::vector<Result<Extractor::Output>> Extractor::ExtractBatch(
     job.pass = std::make_unique<extract::DocumentPass>(res, *docs[i], job.text,
                                                        job.ctx);
     job.pass->Layout();
-    job.status = job.pass->BuildLocalEntities();
+  }
+  for (Job& job : jobs)
+    if (job.status.ok()) job.status = job.pass->BuildLocalEntities();
+  // The steps each sentence needs alone, step by step over the batch.
+  for (auto step : extract::DocumentPass::kSteps)
+    for (Job& job : jobs)
+      if (job.status.ok()) job.pass->PrepareStep(step);
+  for (Job& job : jobs) {
     if (!job.status.ok()) continue;
     job.first_sentence = sentences.size();
     job.pass->Prepare(&sentences);
@@ -123,6 +132,7 @@ std::vector<Result<Extractor::Output>> Extractor::ExtractBatch(
       }
       pass.Run(&job.out.relations);
     }
+    job.pass.reset();
     results.emplace_back(std::move(job.out));
   }
   return results;
