@@ -80,7 +80,9 @@ class Extractor {
   // rules run pattern by pattern over all the documents' sentences, which
   // keeps each pattern's matcher in the processor's caches: a batch of
   // a dozen or more news articles goes markedly faster than one at a time
-  // (docs/benchmarks.md). A failing document fails alone.
+  // (docs/benchmarks.md). A failing document fails alone. A document over
+  // 1 MiB goes sentence by sentence, as in Extract, so that memory does
+  // not grow with its length.
   std::vector<Result<Output>> ExtractBatch(
       std::span<const Document* const> docs) const;
 

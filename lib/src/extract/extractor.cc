@@ -19,6 +19,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(
       new Extractor(std::move(resources), options));
 }
 
+namespace {
+
+// Documents longer than this are extracted sentence by sentence, even in a
+// batch (ExtractBatch).
+constexpr size_t kLongDocument = size_t(1) << 20;
+
+}  // namespace
+
 struct Extractor::Job {
   Output out;
   std::string repaired;  // the text with invalid UTF-8 replaced, if need be
@@ -88,6 +96,13 @@ std::vector<Result<Extractor::Output>> Extractor::ExtractBatch(
   std::vector<std::string_view> sentences;
   for (size_t i = 0; i < docs.size(); ++i) {
     Job& job = jobs[i];
+    // A long document has sentences enough of its own, and holding all of
+    // them up to the rules would take memory in proportion to its size:
+    // it goes sentence by sentence (Extract).
+    if (docs[i]->text.size() > kLongDocument) {
+      job.status = Status::Ok();
+      continue;
+    }
     job.status = Begin(*docs[i], &job);
     if (!job.status.ok()) continue;
     job.pass = std::make_unique<extract::DocumentPass>(res, *docs[i], job.text,
@@ -95,13 +110,13 @@ std::vector<Result<Extractor::Output>> Extractor::ExtractBatch(
     job.pass->Layout();
   }
   for (Job& job : jobs)
-    if (job.status.ok()) job.status = job.pass->BuildLocalEntities();
+    if (job.pass) job.status = job.pass->BuildLocalEntities();
   // The steps each sentence needs alone, step by step over the batch.
   for (auto step : extract::DocumentPass::kSteps)
     for (Job& job : jobs)
-      if (job.status.ok()) job.pass->PrepareStep(step);
+      if (job.pass && job.status.ok()) job.pass->PrepareStep(step);
   for (Job& job : jobs) {
-    if (!job.status.ok()) continue;
+    if (!job.pass || !job.status.ok()) continue;
     job.first_sentence = sentences.size();
     job.pass->Prepare(&sentences);
     job.sentences = sentences.size() - job.first_sentence;
@@ -115,6 +130,10 @@ std::vector<Result<Extractor::Output>> Extractor::ExtractBatch(
     Job& job = jobs[i];
     if (!job.status.ok()) {
       results.emplace_back(std::move(job.status));
+      continue;
+    }
+    if (!job.pass) {
+      results.push_back(Extract(*docs[i]));
       continue;
     }
     std::span<std::vector<rules::RuleMatch>> mine(

@@ -72,6 +72,10 @@ std::vector<Document> Documents() {
   unknown_type.entities.push_back({"Foo Labs", "no-such-type", {}});
   extra.push_back(std::move(unknown_type));
   extra.push_back(Doc("one-mention", "Google said nothing.\n"));
+  // Over 1 MiB: extracted sentence by sentence even in a batch.
+  std::string long_text;
+  while (long_text.size() <= (size_t(1) << 20)) long_text += docs[long_text.size() % docs.size()].text + "\n";
+  extra.push_back(Doc("long", std::move(long_text)));
   for (size_t i = 0; i < extra.size(); ++i)
     docs.insert(docs.begin() + std::min(docs.size(), 2 * i + 1),
                 std::move(extra[i]));
