@@ -113,8 +113,9 @@ int RunExtract(int argc, char** argv) {
   }
   problems.clear();
   // Results come back in input order whatever the number of threads.
+  // --jobs N: N threads extract (one: the main thread, which also prints).
   OrderedExtraction run(
-      **extractor, *jobs,
+      **extractor, *jobs > 1 ? *jobs : 0,
       [&](Document&, Result<Extractor::Output>& result) -> Status {
           if (!result.ok()) {
             std::cerr << "newsgraph: " << result.status().message()

@@ -45,8 +45,9 @@ Options:
   --max-doc-bytes N     skip (and report) documents larger than N bytes: a
                         text or HTML file, or one JSON Lines line (default:
                         16777216 = 16 MiB; 0 = no limit)
-  --jobs N              extract on N threads (default: 1); one thread writes,
-                        in input order, so the store is the same for every N
+  --jobs N              use N threads (default: 1): with N >= 2, N - 1
+                        extract while one writes, in input order, so the
+                        store is the same for every N
   -h, --help            show this help
 
 A progress line is shown on stderr when it is a terminal; a summary is

@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
       std::error_code ec;
       std::string path = fs::absolute(f, ec).lexically_normal().string();
       newsgraph::OrderedExtraction run(
-          **ex, jobs, [&](Document& d, Result<Extractor::Output>& r) {
+          **ex, jobs > 1 ? jobs : 0, [&](Document& d, Result<Extractor::Output>& r) {
             bytes += d.text.size();
             if (!r.ok()) {
               ++failed;
@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
     size_t ignored = 0;
     auto files = newsgraph::CollectInputFiles(inputs, &problems, &ignored);
     newsgraph::OrderedExtraction run(
-        **ex, jobs, [&](Document& d, Result<Extractor::Output>& r) {
+        **ex, jobs > 1 ? jobs : 0, [&](Document& d, Result<Extractor::Output>& r) {
           bytes += d.text.size();
           ++docs;
           if (!r.ok()) ++failed;

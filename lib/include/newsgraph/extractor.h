@@ -96,10 +96,11 @@ class Extractor {
   ExtractOptions options_;
 };
 
-// Runs Extractor::ExtractBatch over a stream of documents on `jobs` threads
-// that share one extractor, and hands every result back on the calling
-// thread in the order the documents were added, so the output does not
-// depend on `jobs`. With jobs <= 1 everything runs on the calling thread.
+// Runs Extractor::ExtractBatch over a stream of documents on `threads`
+// worker threads that share one extractor, and hands every result back on
+// the calling thread in the order the documents were added, so the output
+// does not depend on `threads`. With threads <= 0 everything runs on the
+// calling thread.
 // Documents are extracted in batches of up to kBatchDocuments (or 256 KiB
 // of text), so a result may be delivered only when later documents have
 // been added, or by Finish.
@@ -118,7 +119,7 @@ class OrderedExtraction {
   // (0: two batches a thread), and about two batches' worth of text a
   // thread. A caller that stops adding for a while, as ingest does to
   // write a batch, passes more so that the threads keep working.
-  OrderedExtraction(const Extractor& extractor, int jobs, Done done,
+  OrderedExtraction(const Extractor& extractor, int threads, Done done,
                     size_t window = 0);
   ~OrderedExtraction();  // waits for the threads; drops undelivered results
   OrderedExtraction(const OrderedExtraction&) = delete;

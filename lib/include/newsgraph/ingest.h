@@ -55,9 +55,10 @@ struct IngestOptions {
   // Documents whose input (a file, a JSON Lines line) is larger are
   // reported and skipped (see InputOptions); 0 = no limit.
   size_t max_doc_bytes = kDefaultMaxDocBytes;
-  // Extraction threads (>= 1) sharing the extractor; documents are still
-  // checked and written in input order by the calling thread, so the store
-  // ends up the same for every value.
+  // Threads in all (>= 1). With 1, the calling thread extracts and writes;
+  // with N >= 2, N - 1 threads share the extractor while the calling thread
+  // checks and writes the documents, in input order, so the store ends up
+  // the same for every value.
   int jobs = 1;
   // Drop the evidence indexes while loading into an empty store and build
   // them at the end (faster for large first loads).

@@ -115,21 +115,21 @@ size_t OrderedExtraction::State::NextBatch() const {
   return finishing || Full() ? n : 0;
 }
 
-OrderedExtraction::OrderedExtraction(const Extractor& extractor, int jobs,
+OrderedExtraction::OrderedExtraction(const Extractor& extractor, int threads,
                                      Done done, size_t window)
     : extractor_(extractor), done_(std::move(done)) {
   state_ = std::make_unique<State>();
   State* s = state_.get();
-  const size_t threads = size_t(std::max(jobs, 1));
+  const size_t extracting = size_t(std::max(threads, 1));
   // A batch for each thread being extracted and one more queued for it,
   // so that a thread need not wait for the reader; few enough documents
   // to keep memory bounded.
-  s->max_in_flight = window > 0 ? window : threads * kBatchDocuments * 2;
+  s->max_in_flight = window > 0 ? window : extracting * kBatchDocuments * 2;
   s->batch = std::min(kBatchDocuments, s->max_in_flight);
   // As much text as that many documents of a batch's average size.
   s->max_bytes = s->max_in_flight * (kBatchBytes / kBatchDocuments);
-  if (jobs <= 1) return;  // batches run on the calling thread
-  for (size_t t = 0; t < threads; ++t) {
+  if (threads <= 0) return;  // batches run on the calling thread
+  for (size_t t = 0; t < extracting; ++t) {
     s->threads.emplace_back([this, s] {
       std::unique_lock<std::mutex> lock(s->mu);
       for (;;) {

@@ -292,13 +292,16 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
     // Extraction may run on other threads; documents come back in order.
     // While this thread writes a batch, the threads extract the next one:
     // room for a batch more than the default window.
-    const size_t jobs = size_t(std::max(options_.jobs, 1));
+    // jobs = N >= 2: N - 1 threads extract while this one writes (two
+    // extracting threads and a writer on two cores went slower than one
+    // and one: the writer is the longer half and waited for a core).
+    const int threads = options_.jobs > 1 ? options_.jobs - 1 : 0;
     OrderedExtraction run(
-        extractor_, options_.jobs,
+        extractor_, threads,
         [&](Document& doc, Result<Extractor::Output>& out) {
           return Extracted(file, doc, out);
         },
-        jobs * 2 * OrderedExtraction::kBatchDocuments +
+        size_t(std::max(threads, 1)) * 2 * OrderedExtraction::kBatchDocuments +
             std::max<size_t>(options_.batch_size, 1));
     Status st = ReadDocuments(
         file,
