@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # --jobs N changes nothing but speed: `extract` prints the same bytes and
 # `ingest` builds the same store (compared table by table through
-# `newsgraph sql`, ingestion times left out) with --jobs 1 and --jobs 3.
+# `newsgraph sql`, ingestion times left out) with --jobs 1, 2 and 3.
 # Arguments: NEWSGRAPH SOURCE_DIR.
 set -euo pipefail
 NG=$1 ROOT=$2
@@ -27,12 +27,16 @@ dump() {  # DB -> one file per table
 }
 "$NG" ingest --jobs 1 --db "$tmp/j1.db" "${inputs[@]}" 2>/dev/null
 "$NG" ingest --jobs 3 --db "$tmp/j3.db" "${inputs[@]}" 2>/dev/null
+# --jobs 2: one thread extracts while the main thread writes.
+"$NG" ingest --jobs 2 --db "$tmp/j2.db" "${inputs[@]}" 2>/dev/null
 dump "$tmp/j1.db" "$tmp/j1.dump"
+dump "$tmp/j2.db" "$tmp/j2.dump"
 dump "$tmp/j3.db" "$tmp/j3.dump"
 [ "$(wc -l < "$tmp/j1.dump")" -gt 100 ] || { echo "FAIL: store dump too small"; exit 1; }
+cmp "$tmp/j1.dump" "$tmp/j2.dump" || { echo "FAIL: ingest --jobs 2 store differs from --jobs 1"; diff "$tmp/j1.dump" "$tmp/j2.dump" | head; exit 1; }
 cmp "$tmp/j1.dump" "$tmp/j3.dump" || { echo "FAIL: ingest --jobs 3 store differs from --jobs 1"; diff "$tmp/j1.dump" "$tmp/j3.dump" | head; exit 1; }
 # Ingesting the same inputs again with threads stores nothing new.
 "$NG" ingest --jobs 3 --db "$tmp/j3.db" "${inputs[@]}" 2>/dev/null
 dump "$tmp/j3.db" "$tmp/j3b.dump"
 cmp "$tmp/j1.dump" "$tmp/j3b.dump" || { echo "FAIL: re-ingest with --jobs 3 changed the store"; exit 1; }
-echo "ingest: $(wc -l < "$tmp/j1.dump") rows, identical with --jobs 1 and 3"
+echo "ingest: $(wc -l < "$tmp/j1.dump") rows, identical with --jobs 1, 2 and 3"
