@@ -375,7 +375,7 @@ void DocumentPass::Run(std::vector<Relation>* out) {
 
 void DocumentPass::PrepareStep(Step step) {
   switch (step) {
-    case Step::kLayout:
+    case Step::kSentences:
       for (const Block& block : blocks_)
         for (const text::Span& span : block.sentences)
           work_.emplace_back().span = span;

@@ -78,12 +78,13 @@ class DocumentPass {
   // knowing of it. The caller then runs a new pass sequentially.
   //
   // Before Prepare, PrepareStep runs the steps that depend on each
-  // sentence alone, in the order of Step, each over all the sentences; a
-  // batch runs each step over all its documents before the next step, so
-  // that the step's tables (normalization, dictionary automaton,
-  // coreference patterns) stay cached.
-  enum class Step { kLayout, kNormalize, kNames, kPhrases };
-  static constexpr Step kSteps[] = {Step::kLayout, Step::kNormalize,
+  // sentence alone, in the order of kSteps (kSentences, a record a
+  // sentence, first), each over all the sentences; a batch runs each step
+  // over all its documents before the next step, so that the step's
+  // tables (normalization, dictionary automaton, coreference patterns)
+  // stay cached.
+  enum class Step { kSentences, kNormalize, kNames, kPhrases };
+  static constexpr Step kSteps[] = {Step::kSentences, Step::kNormalize,
                                     Step::kNames, Step::kPhrases};
   void PrepareStep(Step step);
   void Prepare(std::vector<std::string_view>* slotted);
