@@ -33,6 +33,9 @@ struct Extractor::Job {
   std::string_view text;
   extract::attrs::DateContext ctx;
   Status status;
+  // Extracted apart, by Extract: a long document, or one whose halves
+  // cannot give what one pass gives (DocumentPass::Finish).
+  bool sequential = false;
   std::unique_ptr<extract::DocumentPass> pass;
   size_t first_sentence = 0, sentences = 0;  // its slotted sentences
 };
@@ -100,7 +103,7 @@ std::vector<Result<Extractor::Output>> Extractor::ExtractBatch(
     // them up to the rules would take memory in proportion to its size:
     // it goes sentence by sentence (Extract).
     if (docs[i]->text.size() > kLongDocument) {
-      job.status = Status::Ok();
+      job.sequential = true;
       continue;
     }
     job.status = Begin(*docs[i], &job);
@@ -132,27 +135,16 @@ std::vector<Result<Extractor::Output>> Extractor::ExtractBatch(
       results.emplace_back(std::move(job.status));
       continue;
     }
-    if (!job.pass) {
-      results.push_back(Extract(*docs[i]));
-      continue;
-    }
-    std::span<std::vector<rules::RuleMatch>> mine(
-        matches.data() + job.first_sentence, job.sentences);
-    if (!job.pass->Finish(mine, &job.out.relations)) {
-      // A rename redirects a later pronoun: this document sentence by
-      // sentence, from a fresh start.
+    if (!job.sequential) {
+      std::span<std::vector<rules::RuleMatch>> mine(
+          matches.data() + job.first_sentence, job.sentences);
+      // False where a rename redirects a later pronoun: then this
+      // document goes sentence by sentence, from a fresh start.
+      job.sequential = !job.pass->Finish(mine, &job.out.relations);
       job.pass.reset();
-      extract::DocumentPass pass(res, *docs[i], job.text, job.ctx);
-      pass.Layout();
-      Status st = pass.BuildLocalEntities();  // it passed the first time
-      if (!st.ok()) {
-        results.emplace_back(std::move(st));
-        continue;
-      }
-      pass.Run(&job.out.relations);
     }
-    job.pass.reset();
-    results.emplace_back(std::move(job.out));
+    if (job.sequential) results.push_back(Extract(*docs[i]));
+    else results.emplace_back(std::move(job.out));
   }
   return results;
 }

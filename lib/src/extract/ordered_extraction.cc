@@ -102,6 +102,13 @@ std::vector<OrderedExtraction::State::Item*> Claim(OrderedExtraction::State& s) 
   return claimed;
 }
 
+// Claims the next batch and extracts it on this thread, the lock held
+// (no worker threads).
+void ExtractHere(OrderedExtraction::State& s, const Extractor& ex) {
+  auto claimed = Claim(s);
+  Store(claimed, ExtractItems(ex, claimed));
+}
+
 }  // namespace
 
 size_t OrderedExtraction::State::NextBatch() const {
@@ -166,8 +173,7 @@ Status OrderedExtraction::Add(Document&& doc, bool extract) {
   if (s->threads.empty()) {
     // One thread: extract each batch here once it is complete.
     if (s->NextBatch() == 0) return Status::Ok();
-    auto claimed = Claim(*s);
-    Store(claimed, ExtractItems(extractor_, claimed));
+    ExtractHere(*s, extractor_);
     return DeliverFinished(*s, lock, done_);
   }
   if (s->NextBatch() > 0) s->work.notify_one();
@@ -184,10 +190,7 @@ Status OrderedExtraction::Finish() {
   std::unique_lock<std::mutex> lock(s->mu);
   s->finishing = true;
   if (s->threads.empty()) {
-    while (s->NextBatch() > 0) {
-      auto claimed = Claim(*s);
-      Store(claimed, ExtractItems(extractor_, claimed));
-    }
+    while (s->NextBatch() > 0) ExtractHere(*s, extractor_);
     Status st = DeliverFinished(*s, lock, done_);
     s->finishing = false;
     return st;
