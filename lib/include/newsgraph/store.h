@@ -268,11 +268,14 @@ class GraphStore {
   Result<SqlRows> ReadQuery(const std::string& sql, size_t max_rows);
 
   // Bulk load: drops the evidence indexes and relations(object_id, type)
-  // to speed up a large load into a store; SetBulkLoad(false) recreates them (Open does too, after a kill).
+  // and stops checking foreign keys row by row, to speed up a large load
+  // into a store; SetBulkLoad(false) recreates the indexes (Open does too,
+  // after a kill) and checks foreign keys again on later writes.
   // Must not be called inside a batch.
   Status SetBulkLoad(bool on);
 
-  // Checks invariants: every document has relation_count evidence rows, and
+  // Checks invariants: every reference resolves (PRAGMA foreign_key_check),
+  // every document has relation_count evidence rows, and
   // every relation's aggregates equal a recomputation from its evidence.
   // Returns kInternal naming the first violation.
   Status Verify();

@@ -200,6 +200,15 @@ Result<RemoveResult> GraphStore::RemoveDocument(const std::string& selector) {
 
 Status GraphStore::Verify() {
   store::Db& db = *impl_->db;
+  // Every reference resolves (a bulk load writes without checking them).
+  auto fk = db.Prepare("PRAGMA foreign_key_check");
+  if (!fk.ok()) return fk.status();
+  auto dangling = (*fk)->Step();
+  if (!dangling.ok()) return dangling.status();
+  if (*dangling)
+    return Status::Internal(path() + ": " + (*fk)->Text(0) + " row " +
+                            std::to_string((*fk)->Int(1)) +
+                            " refers to a missing " + (*fk)->Text(2) + " row");
   auto docs = db.Prepare(
       "SELECT d.doc_key, d.relation_count, (SELECT COUNT(*) FROM evidence e "
       "WHERE e.document_id = d.id) FROM documents d");

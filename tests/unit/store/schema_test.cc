@@ -202,6 +202,37 @@ TEST_CASE("Bulk load drops the evidence indexes and relations_object; Open resto
   CHECK_THAT(original, Catch::Contains("evidence_relation"));
 }
 
+TEST_CASE("Bulk load checks foreign keys in Verify, not row by row",
+          "[store][schema]") {
+  TempDir dir;
+  std::string path = dir.File("g.db");
+  auto store = OpenStore(path);
+  auto foreign_keys = [&] {
+    auto rows = store->ReadQuery("SELECT foreign_keys FROM pragma_foreign_keys", 1);
+    REQUIRE(rows.ok());
+    REQUIRE(rows->rows.size() == 1);
+    return rows->rows[0][0];
+  };
+  CHECK(foreign_keys() == "1");
+  REQUIRE(store->SetBulkLoad(true).ok());
+  CHECK(foreign_keys() == "0");
+  auto added = store->AddDocument(
+      testing::Doc("d1"),
+      {testing::Rel(testing::Ent("Microsoft", "company"), "investor_in",
+                    testing::Ent("OpenAI", "company"))});
+  REQUIRE(added.ok());
+  REQUIRE(store->SetBulkLoad(false).ok());
+  CHECK(foreign_keys() == "1");
+  CHECK(store->Verify().ok());
+  // A dangling reference, written behind the store's back.
+  ExecSql(path, "UPDATE evidence SET relation_id = 999");
+  Status v = store->Verify();
+  CHECK(v.code() == StatusCode::kInternal);
+  CHECK_THAT(v.message(),
+             Catch::Contains("g.db: evidence row 1 refers to a missing "
+                             "relations row"));
+}
+
 TEST_CASE("NormalizeName folds case, width and space", "[store][names]") {
   struct Case {
     const char* in;
