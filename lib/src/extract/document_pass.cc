@@ -473,10 +473,10 @@ void DocumentPass::Attach(const ontology::RelationType& rt,
       else a->date_unresolved = true;
     }
   }
-  if (rt.has_amount) {
+  if (rt.has_amount && attrs.amounts) {
     // Counts ("10万个") are not money.
     const attrs::AmountMention* m = Nearest<attrs::AmountMention>(
-        attrs.amounts, mb, me,
+        *attrs.amounts, mb, me,
         [](const attrs::AmountMention& x) { return !x.currency.empty(); });
     if (m) {
       a->amount = m->value;
@@ -485,8 +485,8 @@ void DocumentPass::Attach(const ontology::RelationType& rt,
       a->amount_text = std::string(sentence.substr(b, e - b));
     }
   }
-  if (rt.has_duration) {
-    const attrs::DurationMention* d = Nearest<attrs::DurationMention>(attrs.durations, mb, me, nullptr);
+  if (rt.has_duration && attrs.durations) {
+    const attrs::DurationMention* d = Nearest<attrs::DurationMention>(*attrs.durations, mb, me, nullptr);
     if (d) a->duration_years = d->years;
   }
 }
@@ -501,10 +501,14 @@ void DocumentPass::ExtractSentence(SentenceWork& work,
   const text::Normalized& norm = work.norm;
   const std::vector<Mention>& mentions = work.mentions;
   const Slotted& slotted = work.slotted_text;
-  // Amounts and durations only where a rule matched.
-  work.attrs.amounts = attrs::FindAmounts(work.masked);
-  work.attrs.durations = attrs::FindDurations(work.masked);
-  const SentenceAttrs& attrs = work.attrs;
+  // Amounts and durations only where a relation takes them.
+  SentenceAttrs& attrs = work.attrs;
+  auto find_attrs = [&](const ontology::RelationType& rt) {
+    if (rt.has_amount && !attrs.amounts)
+      attrs.amounts = attrs::FindAmounts(work.masked);
+    if (rt.has_duration && !attrs.durations)
+      attrs.durations = attrs::FindDurations(work.masked);
+  };
   std::stable_sort(matches.begin(), matches.end(),
                    [](const rules::RuleMatch& a, const rules::RuleMatch& b) {
                      return std::tie(a.begin, a.rule) < std::tie(b.begin, b.rule);
@@ -521,7 +525,20 @@ void DocumentPass::ExtractSentence(SentenceWork& work,
     return er;
   };
 
-  std::set<std::tuple<int, std::string, int>> seen;
+  // The relations emitted so far (a sentence holds few).
+  struct Emitted {
+    int subject;
+    const std::string* relation;
+    int object;
+  };
+  std::vector<Emitted> seen;
+  auto first_time = [&seen](int a, const std::string& relation, int b) {
+    for (const Emitted& e : seen)
+      if (e.subject == a && e.object == b && *e.relation == relation)
+        return false;
+    seen.push_back({a, &relation, b});
+    return true;
+  };
   const size_t first_relation = out->size();
   for (const auto& match : matches) {
     const rules::Rule& rule = rules.rules()[match.rule];
@@ -551,7 +568,7 @@ void DocumentPass::ExtractSentence(SentenceWork& work,
             continue;
           int a = sm.entity, b = om.entity;
           if (rt->symmetric && b < a) std::swap(a, b);
-          if (!seen.emplace(a, emit.relation, b).second) continue;
+          if (!first_time(a, emit.relation, b)) continue;
           if (emit.relation == "renamed_to" && rule.status.empty())
             renamed_[sm.entity] = om.entity;
           Relation& r = out->emplace_back();  // built in place
@@ -561,6 +578,7 @@ void DocumentPass::ExtractSentence(SentenceWork& work,
           r.subject = ref(sm);
           r.object = ref(om);
           r.attrs.status = status;
+          find_attrs(*rt);
           Attach(*rt, attrs, sentence, norm, mb, me, &r.attrs);
           r.evidence.sentence = std::string(sentence);
           r.evidence.start = span.begin;
@@ -573,6 +591,8 @@ void DocumentPass::ExtractSentence(SentenceWork& work,
 }
 
 void MakeSentenceConsistent(std::vector<Relation>* rels, size_t first) {
+  // Every rule below needs two relations of the sentence.
+  if (rels->size() < first + 2) return;
   std::map<std::string, EntityRef> renamed;
   std::set<std::pair<std::string, std::string>> units;
   for (size_t i = first; i < rels->size(); ++i) {

@@ -32,9 +32,10 @@ struct Block {
 
 // The attribute mentions of one sentence (normalized offsets).
 struct SentenceAttrs {
-  std::vector<attrs::AmountMention> amounts;
+  // Amounts and durations are looked for once a relation takes them.
+  std::optional<std::vector<attrs::AmountMention>> amounts;
   std::vector<attrs::DateMention> dates;
-  std::vector<attrs::DurationMention> durations;
+  std::optional<std::vector<attrs::DurationMention>> durations;
   std::optional<attrs::DateMention> inherited_date;  // from the paragraph
 };
 
