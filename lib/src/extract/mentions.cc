@@ -55,6 +55,7 @@ size_t ParenAliasEnd(std::string_view norm, const std::vector<Mention>& ms,
 Slotted BuildSlotted(std::string_view norm, const std::vector<Mention>& ms) {
   Slotted s;
   s.text.reserve(norm.size() + ms.size() * 4);
+  s.tokens.reserve(ms.size());
   size_t pos = 0;
   for (size_t k = 0; k < ms.size(); ++k) {
     const Mention& m = ms[k];

@@ -57,6 +57,7 @@ std::vector<Mention> BuildMentions(const std::vector<dict::Candidate>& sel,
                                    std::string_view norm,
                                    CodeOf code_of) {
   std::vector<Mention> ms;
+  ms.reserve(sel.size());
   for (const auto& c : sel) {
     Mention m;
     m.begin = m.core_begin = c.begin;
@@ -67,6 +68,7 @@ std::vector<Mention> BuildMentions(const std::vector<dict::Candidate>& sel,
   }
   // Absorb parenthetical aliases of the same entity.
   std::vector<Mention> out;
+  out.reserve(ms.size());
   for (size_t i = 0; i < ms.size(); ++i) {
     Mention m = ms[i];
     size_t j = internal::ParenAliasEnd(norm, ms, i);

@@ -176,6 +176,16 @@ void Normalizer::AddChangedRange(std::string_view source, size_t s0,
                                  size_t old_length, size_t d0,
                                  size_t new_length, Normalized* out) const {
   const std::string_view old_text = source.substr(s0, old_length);
+  // One code point (most changes: a full-width comma, an upper-case letter)
+  // is one segment.
+  if (old_text.empty() || DecodeUtf8(old_text, 0).length == old_text.size()) {
+    if (old_length == new_length && IsAscii(old_text)) {
+      out->AddLinear(s0, d0, old_length);
+    } else {
+      out->AddOpaque(s0, d0);
+    }
+    return;
+  }
   // Cut points: code points with a normalization boundary before them.
   std::vector<size_t> cuts = {0};
   for (size_t pos = 0; pos < old_text.size();) {
@@ -255,6 +265,9 @@ Normalized Normalizer::Normalize(std::string_view source) const {
     fallback();
   } else {
     out.text.reserve(source.size());
+    // Room for the anchors of a sentence with a few changes (full-width
+    // punctuation, capitals) without growing the vector step by step.
+    out.anchors_.reserve(16);
     UErrorCode status = U_ZERO_ERROR;
     icu::Edits edits;
     icu::StringByteSink<std::string> sink(&out.text);

@@ -473,6 +473,9 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   merged.push_back(text.size());
 
   // 3. Move dangling opening punctuation forward, trim, drop empty spans.
+  if (const size_t need = out->size() + merged.size() - 1;
+      need > out->capacity())
+    out->reserve(std::max(need, 2 * out->capacity()));  // stays geometric
   size_t begin = 0;
   for (size_t i = 1; i < merged.size(); ++i) {
     size_t end = merged[i];
