@@ -4,12 +4,13 @@
 // (--mode ingest) and prints MB/s, articles/s, relations/s and peak RSS as
 // a table and as one JSON line. --mode write measures the store alone: it
 // extracts every document first (untimed, kept in memory), then times
-// writing them into a fresh store as ingest does (bulk load, batches of 256
-// documents). Make a corpus with tests/bench/gen_corpus.py;
-// scripts/bench.sh runs this and the Python baseline on the same corpus.
+// writing them into a fresh store as ingest does (bulk load, batches of
+// --batch documents, ingest's default unless given). Make a corpus with
+// tests/bench/gen_corpus.py; scripts/bench.sh runs this and the Python
+// baseline on the same corpus.
 //
-//   pipeline_bench [--mode extract|ingest|write] [--jobs N] [--resources DIR]
-//                  [--baseline-mbs X] CORPUS...
+//   pipeline_bench [--mode extract|ingest|write] [--jobs N] [--batch N]
+//                  [--resources DIR] [--baseline-mbs X] CORPUS...
 #include <sys/resource.h>
 
 #include <chrono>
@@ -57,8 +58,9 @@ int Die(const Status& st) {
 }
 
 int Usage() {
-  std::cerr << "usage: pipeline_bench [--mode extract|ingest] [--jobs N] "
-               "[--resources DIR] [--baseline-mbs X] CORPUS...\n";
+  std::cerr << "usage: pipeline_bench [--mode extract|ingest|write] "
+               "[--jobs N] [--batch N] [--resources DIR] [--baseline-mbs X] "
+               "CORPUS...\n";
   return 2;
 }
 
@@ -67,6 +69,7 @@ int Usage() {
 int main(int argc, char** argv) {
   std::string mode = "extract", resources;
   int jobs = 1;
+  size_t batch = newsgraph::IngestOptions{}.batch_size;
   double baseline = 0;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
@@ -77,13 +80,15 @@ int main(int argc, char** argv) {
     };
     if (a == "--mode") mode = value();
     else if (a == "--jobs") jobs = std::atoi(value());
+    else if (a == "--batch") batch = std::strtoul(value(), nullptr, 10);
     else if (a == "--resources") resources = value();
     else if (a == "--baseline-mbs") baseline = std::atof(value());
     else if (a == "-h" || a == "--help") return Usage();
     else if (!a.empty() && a[0] == '-') return Usage();
     else inputs.push_back(a);
   }
-  if (inputs.empty() || jobs < 1 || (mode != "extract" && mode != "ingest" && mode != "write"))
+  if (inputs.empty() || jobs < 1 || batch < 1 ||
+      (mode != "extract" && mode != "ingest" && mode != "write"))
     return Usage();
 
   auto t_load = std::chrono::steady_clock::now();
@@ -145,10 +150,9 @@ int main(int argc, char** argv) {
     if (!store.ok()) return Die(store.status());
     auto& s = **store;
     Status st = s.SetBulkLoad(true);
-    const size_t kBatch = newsgraph::IngestOptions{}.batch_size;
-    for (size_t i = 0; st.ok() && i < extracted.size(); i += kBatch) {
+    for (size_t i = 0; st.ok() && i < extracted.size(); i += batch) {
       st = s.BeginBatch();
-      for (size_t k = i; st.ok() && k < std::min(i + kBatch, extracted.size());
+      for (size_t k = i; st.ok() && k < std::min(i + batch, extracted.size());
            ++k) {
         // As ingest does: the batch takes the document.
         auto r = s.AddDocument(std::move(extracted[k].first),
@@ -189,6 +193,7 @@ int main(int argc, char** argv) {
     if (!store.ok()) return Die(store.status());
     newsgraph::IngestOptions io;
     io.jobs = jobs;
+    io.batch_size = batch;
     auto sum = newsgraph::Ingest(inputs, **ex, **store, io);
     store->reset();
     fs::remove_all(dir);
