@@ -18,6 +18,8 @@ FILE is a text file (a saved article or web page), an HTML page (*.html,
 *.htm: the article text without page chrome), a JSON Lines corpus
 (*.jsonl, one {"id","text","date"?,...} object per line) or a directory
 (read recursively: *.txt, *.html, *.htm, *.jsonl); '-' reads stdin.
+JSON Lines on stdin or from a named pipe are printed as they arrive: when
+the input pauses, every document sent so far is extracted and written out.
 
 Options:
   --date YYYY-MM-DD     publication date of the documents (otherwise taken
@@ -133,6 +135,21 @@ int RunExtract(int argc, char** argv) {
           }
           return Status::Ok();
       });
+  auto report = [&] {
+    for (const auto& p : problems) {
+      std::cerr << "newsgraph: " << p.message << " (skipped)\n";
+      skipped = true;
+    }
+    problems.clear();
+  };
+  InputOptions input{*max_doc_bytes};
+  // A stream that pauses: print what it sent so far before waiting.
+  input.on_idle = [&]() -> Status {
+    Status st = run.Finish();
+    report();
+    os->flush();
+    return st;
+  };
   for (const auto& path : files) {
     Status st = ReadDocuments(
         path,
@@ -140,14 +157,10 @@ int RunExtract(int argc, char** argv) {
           if (!date.empty()) doc.date = date;
           return run.Add(std::move(doc));
         },
-        &problems, InputOptions{*max_doc_bytes});
+        &problems, input);
     (void)st;  // every failure is also listed in `problems`
     (void)run.Finish();  // report the file's problems after its output
-    for (const auto& p : problems) {
-      std::cerr << "newsgraph: " << p.message << " (skipped)\n";
-      skipped = true;
-    }
-    problems.clear();
+    report();
   }
   os->flush();
   if (!*os) return Fail(Status::IoError("extract: write failed"));

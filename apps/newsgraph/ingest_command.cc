@@ -27,7 +27,8 @@ sorted order; .jsonl files that hold no documents are ignored) or '-' for
 standard input. A document whose text is already stored is skipped, so
 ingesting the same input twice changes nothing. Documents are written in
 batches, one transaction each: an interrupted ingest keeps every batch it
-committed and never leaves part of a document.
+committed and never leaves part of a document. When a feed on stdin or a
+named pipe pauses, the documents it sent so far are committed at once.
 
 Options:
   --db FILE             the store (default: $NEWSGRAPH_DB, else newsgraph.db)

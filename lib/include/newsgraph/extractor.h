@@ -129,7 +129,8 @@ class OrderedExtraction {
   // without extracting). May deliver earlier documents; blocks while too
   // many are in flight.
   Status Add(Document&& doc, bool extract = true);
-  // Delivers every queued document.
+  // Delivers every queued document (a partial batch too); Add may be
+  // called again afterwards.
   Status Finish();
 
   struct State;

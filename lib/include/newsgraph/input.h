@@ -28,6 +28,14 @@ struct InputOptions {
   // line) is reported in `problems` ("<where>: document too large ...")
   // and skipped, without being parsed; 0 = no limit.
   size_t max_doc_bytes = kDefaultMaxDocBytes;
+  // Standard input and JSON Lines are read as bytes arrive: from a pipe or
+  // a terminal a line is handed to `sink` once it is complete, not when a
+  // buffer fills. When reading one of those has waited 200 ms for more
+  // input, on_idle (if set) is called, every document read so far having
+  // been handed to `sink`: a caller streaming a slow feed finishes and
+  // writes out what it holds there. A non-ok Status from it stops the
+  // reading and is returned. Never called while reading a regular file.
+  std::function<Status()> on_idle;
 };
 
 // Calls `sink` for every document of `path`, in order:
@@ -39,7 +47,7 @@ struct InputOptions {
 //    the page, with title, date and lang taken from the page; a page that
 //    cannot be parsed is reported in `problems`;
 //  - "-": standard input, JSON Lines when its first non-blank byte is '{',
-//    else one text document with id "stdin";
+//    else one text document with id "stdin" (read to its end);
 //  - anything else: one text document (a saved page) whose id is the file
 //    name; a file holding a NUL byte (binary data; UTF-16 with a byte-order
 //    mark aside, which the extractor names) is reported in `problems`.

@@ -303,6 +303,22 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
         },
         size_t(std::max(threads, 1)) * 2 * OrderedExtraction::kBatchDocuments +
             std::max<size_t>(options_.batch_size, 1));
+    InputOptions input{options_.max_doc_bytes};
+    // A stream that pauses (a feed on stdin or a named pipe): what it sent
+    // so far is extracted, written and committed before waiting for more.
+    // A bulk load ends there too: a feed slower than ingest gains nothing
+    // from it, and readers of the store need its indexes meanwhile.
+    input.on_idle = [&]() -> Status {
+      report();
+      fatal = run.Finish();
+      if (fatal.ok()) fatal = Flush();
+      if (fatal.ok() && bulk) {
+        bulk = false;
+        fatal = store_.SetBulkLoad(false);
+      }
+      report();
+      return fatal;
+    };
     Status st = ReadDocuments(
         file,
         [&](Document&& doc) -> Status {
@@ -310,7 +326,7 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
           fatal = OnDocument(&run, std::move(doc));
           return fatal;
         },
-        &problems, InputOptions{options_.max_doc_bytes});
+        &problems, input);
     if (fatal.ok()) fatal = run.Finish();
     ++summary_.files;
     report();

@@ -1,10 +1,13 @@
 #include "newsgraph/input.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "base/file_util.h"
 #include "html/html_text.h"
@@ -173,23 +176,92 @@ class JsonLinesReader {
 
 constexpr size_t kReadChunk = size_t(1) << 20;
 
+// A file descriptor read in chunks of what is there: a pipe or terminal
+// gives the bytes written so far rather than waiting for a full chunk.
+class FdInput {
+ public:
+  static constexpr int kIdleMs = 200;
+
+  // `on_idle`, if set, is called before a read of a pipe, socket or
+  // terminal that would wait (InputOptions::on_idle).
+  FdInput(int fd, const std::function<Status()>& on_idle)
+      : fd_(fd), on_idle_(on_idle) {
+    struct stat st {};
+    regular_ = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  }
+
+  // Up to buf.size() bytes into buf; 0 at the end of the input. A read
+  // error carries errno's text; a failure of on_idle is returned as it is,
+  // with idle_failed() true.
+  Result<size_t> Read(std::string& buf) {
+    // A pause, not a producer that is momentarily behind (a pipe from a
+    // decompressor on a busy machine): nothing for kIdleMs.
+    if (on_idle_ && !regular_ && !Ready(0) && !Ready(kIdleMs)) {
+      Status st = on_idle_();
+      if (!st.ok()) {
+        idle_failed_ = true;
+        return st;
+      }
+    }
+    for (;;) {
+      const ssize_t got = ::read(fd_, buf.data(), buf.size());
+      if (got >= 0) return size_t(got);
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {  // a non-blocking fd
+        (void)Ready(-1);
+        continue;
+      }
+      return Status::IoError(std::strerror(errno));
+    }
+  }
+  bool idle_failed() const { return idle_failed_; }
+
+ private:
+  // Whether a read would not wait, waiting up to `timeout_ms` (-1: no
+  // limit). An error or hang-up counts as ready: the read reports it.
+  bool Ready(int timeout_ms) const {
+    pollfd p{fd_, POLLIN, 0};
+    int r;
+    do {
+      r = ::poll(&p, 1, timeout_ms);
+    } while (r < 0 && errno == EINTR);
+    return r != 0;
+  }
+
+  int fd_;
+  const std::function<Status()>& on_idle_;
+  bool regular_ = false;
+  bool idle_failed_ = false;
+};
+
 // Feeds the rest of `in` to `reader`, a chunk at a time. A read error is
 // reported as a problem of `where`.
-Status StreamRest(std::istream& in, JsonLinesReader& reader,
+Status StreamRest(FdInput& in, JsonLinesReader& reader,
                   const std::string& where,
                   std::vector<InputProblem>* problems) {
   std::string buf(kReadChunk, '\0');
-  while (in) {
-    in.read(buf.data(), std::streamsize(buf.size()));
-    if (in.bad()) {
-      problems->push_back({where, where + ": read failed"});
+  for (;;) {
+    auto got = in.Read(buf);
+    if (!got.ok() && in.idle_failed()) return got.status();
+    if (!got.ok()) {
+      problems->push_back({where, where + ": read failed (" +
+                                      got.status().message() + ")"});
       return Status::IoError(problems->back().message);
     }
+    if (*got == 0) break;
     NEWSGRAPH_RETURN_IF_ERROR(
-        reader.Feed(std::string_view(buf.data(), size_t(in.gcount()))));
+        reader.Feed(std::string_view(buf.data(), *got)));
   }
   return reader.Finish();
 }
+
+// Closes a file descriptor when it goes out of scope.
+struct FdCloser {
+  int fd;
+  ~FdCloser() {
+    if (fd >= 0) ::close(fd);
+  }
+};
 
 }  // namespace
 
@@ -220,37 +292,49 @@ Status ReadDocuments(const std::string& path,
     name = "stdin";
     // JSON Lines (the first character that is not a space is '{') are
     // streamed; anything else is one document, read whole.
-    size_t first = std::string::npos;
+    FdInput in(STDIN_FILENO, options.on_idle);
     std::string buf(kReadChunk, '\0');
-    while (first == std::string::npos && std::cin) {
-      std::cin.read(buf.data(), std::streamsize(buf.size()));
-      content.append(buf.data(), size_t(std::cin.gcount()));
-      first = content.find_first_not_of(" \t\r\n");
-    }
-    if (std::cin.bad()) {
-      problems->push_back({name, "stdin: read failed"});
+    const auto read_failed = [&](const Status& st) {
+      if (in.idle_failed()) return st;
+      problems->push_back(
+          {name, "stdin: read failed (" + st.message() + ")"});
       return Status::IoError(problems->back().message);
+    };
+    size_t first = std::string::npos;
+    for (;;) {
+      auto got = in.Read(buf);
+      if (!got.ok()) return read_failed(got.status());
+      content.append(buf.data(), *got);
+      first = content.find_first_not_of(" \t\r\n");
+      if (*got == 0 || first != std::string::npos) break;
     }
     if (first != std::string::npos && content[first] == '{') {
       JsonLinesReader reader(name, sink, problems, options);
       NEWSGRAPH_RETURN_IF_ERROR(reader.Feed(content));
       std::string().swap(content);
-      return StreamRest(std::cin, reader, name, problems);
+      return StreamRest(in, reader, name, problems);
     }
-    content.append(std::istreambuf_iterator<char>(std::cin),
-                   std::istreambuf_iterator<char>());
+    for (;;) {
+      auto got = in.Read(buf);
+      if (!got.ok()) return read_failed(got.status());
+      if (*got == 0) break;
+      content.append(buf.data(), *got);
+    }
     NEWSGRAPH_RETURN_IF_ERROR(too_large(content.size()));
     if (html::LooksLikeHtml(content))
       return ReadHtml(content, name, name, sink, problems);
   } else {
     if (EndsWith(path, ".jsonl")) {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
+      // Also a named pipe: read as lines arrive.
+      FdCloser fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+      std::error_code ec;
+      if (fd.fd < 0 || std::filesystem::is_directory(path, ec)) {
         auto t = base::ReadFile(path);  // the same error, with its message
         Status st = t.ok() ? Status::IoError(path + ": cannot open") : t.status();
         problems->push_back({path, st.message()});
         return st;
       }
+      FdInput in(fd.fd, options.on_idle);
       JsonLinesReader reader(path, sink, problems, options);
       return StreamRest(in, reader, path, problems);
     }

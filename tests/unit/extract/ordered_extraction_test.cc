@@ -144,3 +144,36 @@ TEST_CASE("ordered extraction keeps at most `window` documents in flight") {
     CHECK(seen == one);
   }
 }
+
+TEST_CASE("ordered extraction's Finish delivers a partial batch and goes on") {
+  const std::vector<std::string> one = RunWith(0);
+  for (int threads : {0, 2}) {
+    INFO("threads " << threads);
+    std::vector<std::string> seen;
+    OrderedExtraction run(testing::SharedExtractor(), threads,
+                          [&](Document& d, Result<Extractor::Output>& r) {
+                            std::string line = d.id + ":";
+                            if (!r.ok()) {
+                              line += " error " + r.status().message();
+                            } else {
+                              for (const auto& rel : r->relations)
+                                line += " " + ToJsonLine(rel);
+                            }
+                            seen.push_back(line);
+                            return Status::Ok();
+                          });
+    std::vector<Document> docs = Corpus();
+    size_t added = 0;
+    // Pauses after 1, 3 and 10 documents (fewer than a batch each time).
+    for (size_t pause : {size_t(1), size_t(3), size_t(10)}) {
+      for (; added < pause; ++added)
+        REQUIRE(run.Add(std::move(docs[added])).ok());
+      REQUIRE(run.Finish().ok());
+      CHECK(seen.size() == pause);
+    }
+    for (; added < docs.size(); ++added)
+      REQUIRE(run.Add(std::move(docs[added])).ok());
+    REQUIRE(run.Finish().ok());
+    CHECK(seen == one);
+  }
+}

@@ -1,11 +1,20 @@
 // Checks of the input reader (issue 8): documents over
 // InputOptions::max_doc_bytes are reported with their file (and line) and
 // skipped, the rest of the input is read; binary files are reported.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <mutex>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "newsgraph/input.h"
@@ -147,6 +156,145 @@ TEST_CASE("A text file with a NUL byte is reported as binary", "[input]") {
   Read u = ReadWith(u16, 0);
   CHECK(u.problems.empty());
   CHECK(u.ids == std::vector<std::string>{"u16.txt"});
+}
+
+// A feed that sends one line, pauses until the reader has handed that
+// line over and called on_idle (or 30 s went by: a reader waiting for a
+// full buffer never does), then sends a second line and ends. `path` is
+// read; `open_writer` gives the file descriptor the feed writes to.
+struct Feed {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<std::string> ids;
+  int idle_after_first = 0;  // on_idle calls once a document was handed over
+  bool paused_after_first = false;  // the pause saw both
+  bool stop_writing = false;        // the reader returned
+  std::vector<InputProblem> problems;
+  Status status;
+
+  void Run(const std::string& path, const std::function<int()>& open_writer,
+           const std::function<Status()>& extra_idle = nullptr) {
+    std::thread writer([&] {
+      const int fd = open_writer();
+      auto put = [fd](const std::string& line) {
+        return ::write(fd, line.data(), line.size()) ==
+               ssize_t(line.size());
+      };
+      bool sent = put("{\"id\":\"a\",\"text\":\"x\"}\n");
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        paused_after_first = cv.wait_for(lock, std::chrono::seconds(30), [&] {
+          return stop_writing || (ids.size() == 1 && idle_after_first > 0);
+        }) && !stop_writing;
+      }
+      if (sent && !stop_writing) put("{\"id\":\"b\",\"text\":\"y\"}\n");
+      ::close(fd);
+    });
+    InputOptions o;
+    o.on_idle = [&]() -> Status {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!ids.empty()) ++idle_after_first;
+      }
+      cv.notify_all();
+      return extra_idle ? extra_idle() : Status::Ok();
+    };
+    status = ReadDocuments(
+        path,
+        [&](Document&& d) {
+          {
+            std::lock_guard<std::mutex> lock(mu);
+            ids.push_back(d.id);
+          }
+          cv.notify_all();
+          return Status::Ok();
+        },
+        &problems, o);
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      stop_writing = true;
+    }
+    cv.notify_all();
+    writer.join();
+  }
+};
+
+TEST_CASE("JSON Lines from a named pipe are read as the lines arrive",
+          "[input][stream]") {
+  Dir dir;
+  const std::string fifo = (dir.path / "feed.jsonl").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  Feed feed;
+  feed.Run(fifo, [&] { return ::open(fifo.c_str(), O_WRONLY); });
+  CHECK(feed.status.ok());
+  CHECK(feed.paused_after_first);
+  CHECK(feed.ids == std::vector<std::string>{"a", "b"});
+  CHECK(feed.problems.empty());
+}
+
+TEST_CASE("JSON Lines on standard input are read as the lines arrive",
+          "[input][stream]") {
+  int p[2];
+  REQUIRE(::pipe(p) == 0);
+  const int saved = ::dup(STDIN_FILENO);
+  REQUIRE(saved >= 0);
+  REQUIRE(::dup2(p[0], STDIN_FILENO) == STDIN_FILENO);
+  ::close(p[0]);
+  Feed feed;
+  feed.Run("-", [&] { return p[1]; });
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  CHECK(feed.status.ok());
+  CHECK(feed.paused_after_first);
+  CHECK(feed.ids == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("A failing on_idle stops the reading and is returned",
+          "[input][stream]") {
+  Dir dir;
+  const std::string fifo = (dir.path / "feed.jsonl").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  Feed feed;
+  int calls = 0;
+  feed.Run(
+      fifo, [&] { return ::open(fifo.c_str(), O_WRONLY); },
+      [&]() -> Status {
+        // Fails at the pause after the first line.
+        std::lock_guard<std::mutex> lock(feed.mu);
+        ++calls;
+        return feed.ids.empty() ? Status::Ok()
+                                : Status::IoError("store: disk full");
+      });
+  CHECK(feed.status.code() == StatusCode::kIoError);
+  CHECK(feed.status.message() == "store: disk full");
+  CHECK(feed.ids == std::vector<std::string>{"a"});
+  CHECK(feed.problems.empty());
+  CHECK(calls >= 1);
+}
+
+TEST_CASE("A regular file is never idle", "[input][stream]") {
+  Dir dir;
+  std::string file = dir.Write("c.jsonl",
+                               "{\"id\":\"a\",\"text\":\"x\"}\n"
+                               "{\"id\":\"b\",\"text\":\"y\"}\n");
+  int idle = 0;
+  InputOptions o;
+  o.on_idle = [&] {
+    ++idle;
+    return Status::Ok();
+  };
+  std::vector<std::string> ids;
+  std::vector<InputProblem> problems;
+  Status st = ReadDocuments(
+      file,
+      [&](Document&& d) {
+        ids.push_back(d.id);
+        return Status::Ok();
+      },
+      &problems, o);
+  CHECK(st.ok());
+  CHECK(ids == std::vector<std::string>{"a", "b"});
+  CHECK(idle == 0);
 }
 
 }  // namespace
