@@ -1,5 +1,6 @@
 // GraphStore: batches, AddDocument (entity resolution, relation merge,
 // evidence), statistics.
+#include <charconv>
 #include <chrono>
 #include <ctime>
 #include <string>
@@ -98,7 +99,7 @@ class DocumentWriter {
  private:
   struct Resolved {
     int64_t id;
-    std::string name;
+    bool mention_differs;  // the ref's mention is not the stored name
   };
   using Key = GraphStore::Impl::RelationKey;
   // A relation this document has evidence for.
@@ -129,15 +130,22 @@ class DocumentWriter {
 };
 
 Status DocumentWriter::AddAlias(int64_t entity_id, const std::string& alias) {
-  std::string key = std::to_string(entity_id) + '\t' + alias;
-  if (!im_.alias_cache.insert(key).second) return Status::Ok();
+  std::string& key = im_.alias_key;
+  char id[24];
+  key.assign(id, std::to_chars(id, id + sizeof id, entity_id).ptr);
+  key += '\t';
+  key += alias;
+  if (im_.alias_cache.find(std::string_view(key)) != im_.alias_cache.end())
+    return Status::Ok();
+  im_.alias_cache.emplace(key);
   return im_.insert_alias->Bind(1, entity_id).Bind(2, alias).Run();
 }
 
 Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
     const EntityRef& ref) {
   // The key: a listed entity by name, a discovered one by folded name.
-  std::string key = ref.discovered ? "d\t" : "l\t";
+  std::string& key = im_.entity_key;
+  key.assign(ref.discovered ? "d\t" : "l\t");
   key += ref.type;
   key += '\t';
   std::string norm;
@@ -147,11 +155,15 @@ Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
   } else {
     key += ref.name;
   }
-  if (auto it = im_.entity_cache.find(key); it != im_.entity_cache.end())
-    return Resolved{it->second.id, it->second.name};
+  if (auto it = im_.entity_cache.find(std::string_view(key));
+      it != im_.entity_cache.end())
+    return Resolved{it->second.id, ref.mention != it->second.name};
   if (!ref.discovered) norm = store::NormalizeName(ref.name);
 
-  Resolved r{0, ref.name};
+  struct {
+    int64_t id;
+    std::string name;
+  } r{0, ref.name};
   if (!ref.discovered) {
     // A listed entity: its canonical name, or a discovered one it absorbs.
     Stmt& exact = *im_.find_entity_exact;
@@ -201,8 +213,9 @@ Result<DocumentWriter::Resolved> DocumentWriter::ResolveEntity(
     r.id = im_.db->LastInsertId();
     ++result_->new_entities;
   }
-  im_.entity_cache[key] = {r.id, r.name};
-  return r;
+  im_.entity_cache.insert_or_assign(
+      key, GraphStore::Impl::CachedEntity{r.id, r.name});
+  return Resolved{r.id, ref.mention != r.name};
 }
 
 // Finds the relation (this document, this batch, then the store); a new
@@ -268,8 +281,7 @@ Status DocumentWriter::Write(const StoredDocument& meta,
     const std::string* object_mention = &rel.object.mention;
     for (const auto& [res, ref] : {std::pair{&*subject, &rel.subject},
                                    std::pair{&*object, &rel.object}}) {
-      if (!ref->coreference && !ref->mention.empty() &&
-          ref->mention != res->name)
+      if (!ref->coreference && !ref->mention.empty() && res->mention_differs)
         NEWSGRAPH_RETURN_IF_ERROR(AddAlias(res->id, ref->mention));
     }
     int64_t s = subject->id, o = object->id;

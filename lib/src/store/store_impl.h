@@ -3,6 +3,7 @@
 #define NEWSGRAPH_STORE_STORE_IMPL_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -73,8 +74,18 @@ struct GraphStore::Impl {
     int64_t id;
     std::string name;
   };
-  std::unordered_map<std::string, CachedEntity> entity_cache;
-  std::unordered_set<std::string> alias_cache;
+  // Probed with string_views of keys built in the scratch strings below,
+  // so that a look-up that hits allocates nothing.
+  struct StringKeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  std::unordered_map<std::string, CachedEntity, StringKeyHash, std::equal_to<>>
+      entity_cache;
+  std::unordered_set<std::string, StringKeyHash, std::equal_to<>> alias_cache;
+  std::string entity_key, alias_key;  // scratch for the writer's keys
   // Relations written in this batch with their aggregates as stored: a
   // relation met again in the batch is not looked up; cleared at the end of
   // the batch and with the caches above. `type` points at a key of
