@@ -223,7 +223,9 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < cached.size(); i += batch) {
     if (Status st = (*only)->BeginBatch(); !st.ok()) return Die(st);
     for (size_t k = i; k < std::min(i + batch, cached.size()); ++k) {
-      auto r = (*only)->AddDocument(cached[k].first, cached[k].second);
+      // As ingest does: the batch takes the document (no copy).
+      auto r = (*only)->AddDocument(std::move(cached[k].first),
+                                    std::move(cached[k].second));
       if (!r.ok()) return Die(r.status());
     }
     if (Status st = (*only)->CommitBatch(); !st.ok()) return Die(st);
