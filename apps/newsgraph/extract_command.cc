@@ -142,7 +142,8 @@ int RunExtract(int argc, char** argv) {
     }
     problems.clear();
   };
-  InputOptions input{*max_doc_bytes};
+  InputOptions input;
+  input.max_doc_bytes = *max_doc_bytes;
   // A stream that pauses: print what it sent so far before waiting.
   input.on_idle = [&]() -> Status {
     Status st = run.Finish();

@@ -303,7 +303,8 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
         },
         size_t(std::max(threads, 1)) * 2 * OrderedExtraction::kBatchDocuments +
             std::max<size_t>(options_.batch_size, 1));
-    InputOptions input{options_.max_doc_bytes};
+    InputOptions input;
+    input.max_doc_bytes = options_.max_doc_bytes;
     // A stream that pauses (a feed on stdin or a named pipe): what it sent
     // so far is extracted, written and committed before waiting for more.
     // A bulk load ends there too: a feed slower than ingest gains nothing

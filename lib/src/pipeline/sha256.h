@@ -10,17 +10,27 @@
 
 namespace newsgraph::pipeline {
 
-// Incremental SHA-256. Not thread-safe; cheap to create.
+// Incremental SHA-256. Not thread-safe; cheap to create. On x86-64
+// processors with the SHA extensions the blocks are compressed by them
+// (about five times as fast), else by portable code; both give the same
+// digests.
 class Sha256 {
  public:
-  Sha256();
+  // kPortable forces the portable code (tests compare the two).
+  enum class Engine { kBest, kPortable };
+  explicit Sha256(Engine engine = Engine::kBest);
+  // Whether kBest uses the processor's SHA extensions here.
+  static bool HasShaExtensions();
   void Update(std::string_view data);
   // Finishes and returns the 32-byte digest; the object is then spent.
   std::array<uint8_t, 32> Finish();
 
  private:
-  void Block(const uint8_t* p);
+  // Compresses `blocks` consecutive 64-byte blocks.
+  void Blocks(const uint8_t* p, size_t blocks);
+  void BlocksPortable(const uint8_t* p, size_t blocks);
   std::array<uint32_t, 8> h_;
+  bool sha_ni_ = false;
   uint8_t buf_[64];
   size_t buf_len_ = 0;
   uint64_t total_ = 0;

@@ -2,6 +2,7 @@
 #include "newsgraph/ingest.h"
 
 #include <catch2/catch.hpp>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -43,6 +44,16 @@ class TempDir {
   fs::path path_;
 };
 
+std::string HexOf(const std::array<uint8_t, 32>& digest) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (uint8_t b : digest) {
+    hex += kHex[b >> 4];
+    hex += kHex[b & 15];
+  }
+  return hex;
+}
+
 TEST_CASE("Sha256Hex matches the FIPS 180-4 test vectors", "[sha256]") {
   struct Case {
     const char* name;
@@ -61,28 +72,45 @@ TEST_CASE("Sha256Hex matches the FIPS 180-4 test vectors", "[sha256]") {
       {"55 bytes (padding fits)", std::string(55, 'x'), nullptr},
       {"56 bytes (padding spills)", std::string(56, 'x'), nullptr},
   };
+  INFO("SHA extensions: " << pipeline::Sha256::HasShaExtensions());
   for (const Case& c : cases) {
     INFO(c.name);
     std::string one_shot = pipeline::Sha256Hex(c.input);
     if (c.hex) CHECK(one_shot == c.hex);
     CHECK(one_shot.size() == 64);
-    // Fed in uneven pieces, the digest is the same.
-    pipeline::Sha256 h;
-    for (size_t pos = 0, step = 1; pos < c.input.size();
-         step = step * 3 % 97 + 1) {
-      h.Update(std::string_view(c.input).substr(pos, step));
-      pos += step;
+    for (auto engine : {pipeline::Sha256::Engine::kBest,
+                        pipeline::Sha256::Engine::kPortable}) {
+      // Fed whole, and in uneven pieces, the digest is the same.
+      pipeline::Sha256 whole(engine);
+      whole.Update(c.input);
+      CHECK(HexOf(whole.Finish()) == one_shot);
+      pipeline::Sha256 h(engine);
+      for (size_t pos = 0, step = 1; pos < c.input.size();
+           step = step * 3 % 97 + 1) {
+        h.Update(std::string_view(c.input).substr(pos, step));
+        pos += step;
+      }
+      CHECK(HexOf(h.Finish()) == one_shot);
     }
-    auto d = h.Finish();
-    static const char kHex[] = "0123456789abcdef";
-    std::string hex;
-    for (uint8_t b : d) {
-      hex += kHex[b >> 4];
-      hex += kHex[b & 15];
-    }
-    CHECK(hex == one_shot);
   }
   CHECK(ContentHash("abc") == pipeline::Sha256Hex("abc"));
+}
+
+TEST_CASE("Sha256's engines agree on every length and split", "[sha256]") {
+  std::mt19937 rng(7);
+  std::string data(3000, '\0');
+  for (char& ch : data) ch = static_cast<char>(rng());
+  for (size_t n = 0; n <= data.size(); n += (n < 200 ? 1 : 37)) {
+    INFO("length " << n);
+    const std::string_view in = std::string_view(data).substr(0, n);
+    pipeline::Sha256 best(pipeline::Sha256::Engine::kBest);
+    pipeline::Sha256 portable(pipeline::Sha256::Engine::kPortable);
+    const size_t cut = n == 0 ? 0 : rng() % n;
+    best.Update(in.substr(0, cut));
+    best.Update(in.substr(cut));
+    portable.Update(in);
+    CHECK(HexOf(best.Finish()) == HexOf(portable.Finish()));
+  }
 }
 
 TEST_CASE("GuessLanguage tells Chinese from English", "[ingest]") {
