@@ -30,7 +30,7 @@ class Sha256 {
   void Blocks(const uint8_t* p, size_t blocks);
   void BlocksPortable(const uint8_t* p, size_t blocks);
   std::array<uint32_t, 8> h_;
-  bool sha_ni_ = false;
+  [[maybe_unused]] bool sha_ni_ = false;  // read only on x86-64
   uint8_t buf_[64];
   size_t buf_len_ = 0;
   uint64_t total_ = 0;
