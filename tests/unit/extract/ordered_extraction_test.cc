@@ -34,21 +34,24 @@ std::vector<Document> Corpus() {
   return docs;
 }
 
+// A callback that records each delivered document as one line.
+OrderedExtraction::Done Recorder(std::vector<std::string>* seen) {
+  return [seen](Document& d, Result<Extractor::Output>& r) {
+    std::string line = d.id + ":";
+    if (!r.ok()) {
+      line += " error " + r.status().message();
+    } else {
+      for (const auto& rel : r->relations) line += " " + ToJsonLine(rel);
+    }
+    seen->push_back(line);
+    return Status::Ok();
+  };
+}
+
 // What a run delivers, one line per document.
 std::vector<std::string> RunWith(int threads) {
   std::vector<std::string> seen;
-  OrderedExtraction run(testing::SharedExtractor(), threads,
-                        [&](Document& d, Result<Extractor::Output>& r) {
-                          std::string line = d.id + ":";
-                          if (!r.ok()) {
-                            line += " error " + r.status().message();
-                          } else {
-                            for (const auto& rel : r->relations)
-                              line += " " + ToJsonLine(rel);
-                          }
-                          seen.push_back(line);
-                          return Status::Ok();
-                        });
+  OrderedExtraction run(testing::SharedExtractor(), threads, Recorder(&seen));
   for (auto& d : Corpus()) REQUIRE(run.Add(std::move(d)).ok());
   REQUIRE(run.Finish().ok());
   return seen;
@@ -120,19 +123,8 @@ TEST_CASE("ordered extraction keeps at most `window` documents in flight") {
   for (size_t window : {size_t(1), size_t(5), size_t(200)}) {
     std::vector<std::string> seen;
     size_t added = 0, most = 0;
-    OrderedExtraction run(
-        testing::SharedExtractor(), 2,
-        [&](Document& d, Result<Extractor::Output>& r) {
-          std::string line = d.id + ":";
-          if (!r.ok()) {
-            line += " error " + r.status().message();
-          } else {
-            for (const auto& rel : r->relations) line += " " + ToJsonLine(rel);
-          }
-          seen.push_back(line);
-          return Status::Ok();
-        },
-        window);
+    OrderedExtraction run(testing::SharedExtractor(), 2, Recorder(&seen),
+                          window);
     for (auto& d : Corpus()) {
       REQUIRE(run.Add(std::move(d)).ok());
       ++added;
@@ -151,17 +143,7 @@ TEST_CASE("ordered extraction's Finish delivers a partial batch and goes on") {
     INFO("threads " << threads);
     std::vector<std::string> seen;
     OrderedExtraction run(testing::SharedExtractor(), threads,
-                          [&](Document& d, Result<Extractor::Output>& r) {
-                            std::string line = d.id + ":";
-                            if (!r.ok()) {
-                              line += " error " + r.status().message();
-                            } else {
-                              for (const auto& rel : r->relations)
-                                line += " " + ToJsonLine(rel);
-                            }
-                            seen.push_back(line);
-                            return Status::Ok();
-                          });
+                          Recorder(&seen));
     std::vector<Document> docs = Corpus();
     size_t added = 0;
     // Pauses after 1, 3 and 10 documents (fewer than a batch each time).

@@ -219,11 +219,17 @@ struct Feed {
   }
 };
 
+// A named pipe "feed.jsonl" in `dir`.
+std::string MakeFifo(const Dir& dir) {
+  const std::string fifo = (dir.path / "feed.jsonl").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  return fifo;
+}
+
 TEST_CASE("JSON Lines from a named pipe are read as the lines arrive",
           "[input][stream]") {
   Dir dir;
-  const std::string fifo = (dir.path / "feed.jsonl").string();
-  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string fifo = MakeFifo(dir);
   Feed feed;
   feed.Run(fifo, [&] { return ::open(fifo.c_str(), O_WRONLY); });
   CHECK(feed.status.ok());
@@ -252,8 +258,7 @@ TEST_CASE("JSON Lines on standard input are read as the lines arrive",
 TEST_CASE("A failing on_idle stops the reading and is returned",
           "[input][stream]") {
   Dir dir;
-  const std::string fifo = (dir.path / "feed.jsonl").string();
-  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string fifo = MakeFifo(dir);
   Feed feed;
   int calls = 0;
   feed.Run(
