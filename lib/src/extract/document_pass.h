@@ -128,9 +128,9 @@ class DocumentPass {
   // state (sentence number, entities seen, surnames).
   void PrepareSentence(SentenceWork* w,
                        std::optional<attrs::DateMention>* paragraph_date);
-  // Given the rules' matches on a prepared sentence, finds the amounts and
-  // durations of its masked text (where a rule matched) and appends the
-  // relations.
+  // Given the rules' matches on a prepared sentence, appends the
+  // relations, finding the amounts and durations of its masked text once a
+  // relation of a type that takes them is emitted.
   void ExtractSentence(SentenceWork& work,
                        std::vector<rules::RuleMatch>& matches,
                        std::vector<Relation>* out);

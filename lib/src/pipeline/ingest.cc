@@ -317,7 +317,6 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
         bulk = false;
         fatal = store_.SetBulkLoad(false);
       }
-      report();
       return fatal;
     };
     Status st = ReadDocuments(

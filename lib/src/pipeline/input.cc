@@ -234,20 +234,25 @@ class FdInput {
   bool idle_failed_ = false;
 };
 
-// Feeds the rest of `in` to `reader`, a chunk at a time. A read error is
+// The status of a failed FdInput::Read: on_idle's as it is, a read error
 // reported as a problem of `where`.
+Status ReadFailed(const FdInput& in, const Status& st,
+                  const std::string& where,
+                  std::vector<InputProblem>* problems) {
+  if (in.idle_failed()) return st;
+  problems->push_back(
+      {where, where + ": read failed (" + st.message() + ")"});
+  return Status::IoError(problems->back().message);
+}
+
+// Feeds the rest of `in` to `reader`, a chunk at a time.
 Status StreamRest(FdInput& in, JsonLinesReader& reader,
                   const std::string& where,
                   std::vector<InputProblem>* problems) {
   std::string buf(kReadChunk, '\0');
   for (;;) {
     auto got = in.Read(buf);
-    if (!got.ok() && in.idle_failed()) return got.status();
-    if (!got.ok()) {
-      problems->push_back({where, where + ": read failed (" +
-                                      got.status().message() + ")"});
-      return Status::IoError(problems->back().message);
-    }
+    if (!got.ok()) return ReadFailed(in, got.status(), where, problems);
     if (*got == 0) break;
     NEWSGRAPH_RETURN_IF_ERROR(
         reader.Feed(std::string_view(buf.data(), *got)));
@@ -294,16 +299,10 @@ Status ReadDocuments(const std::string& path,
     // streamed; anything else is one document, read whole.
     FdInput in(STDIN_FILENO, options.on_idle);
     std::string buf(kReadChunk, '\0');
-    const auto read_failed = [&](const Status& st) {
-      if (in.idle_failed()) return st;
-      problems->push_back(
-          {name, "stdin: read failed (" + st.message() + ")"});
-      return Status::IoError(problems->back().message);
-    };
     size_t first = std::string::npos;
     for (;;) {
       auto got = in.Read(buf);
-      if (!got.ok()) return read_failed(got.status());
+      if (!got.ok()) return ReadFailed(in, got.status(), name, problems);
       content.append(buf.data(), *got);
       first = content.find_first_not_of(" \t\r\n");
       if (*got == 0 || first != std::string::npos) break;
@@ -316,7 +315,7 @@ Status ReadDocuments(const std::string& path,
     }
     for (;;) {
       auto got = in.Read(buf);
-      if (!got.ok()) return read_failed(got.status());
+      if (!got.ok()) return ReadFailed(in, got.status(), name, problems);
       if (*got == 0) break;
       content.append(buf.data(), *got);
     }

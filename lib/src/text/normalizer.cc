@@ -176,16 +176,18 @@ void Normalizer::AddChangedRange(std::string_view source, size_t s0,
                                  size_t old_length, size_t d0,
                                  size_t new_length, Normalized* out) const {
   const std::string_view old_text = source.substr(s0, old_length);
-  // One code point (most changes: a full-width comma, an upper-case letter)
-  // is one segment.
-  if (old_text.empty() || DecodeUtf8(old_text, 0).length == old_text.size()) {
+  // The range as one segment.
+  const auto whole = [&] {
     if (old_length == new_length && IsAscii(old_text)) {
       out->AddLinear(s0, d0, old_length);
     } else {
       out->AddOpaque(s0, d0);
     }
-    return;
-  }
+  };
+  // One code point (most changes: a full-width comma, an upper-case letter)
+  // has no cut inside.
+  if (old_text.empty() || DecodeUtf8(old_text, 0).length == old_text.size())
+    return whole();
   // Cut points: code points with a normalization boundary before them.
   std::vector<size_t> cuts = {0};
   for (size_t pos = 0; pos < old_text.size();) {
@@ -197,14 +199,7 @@ void Normalizer::AddChangedRange(std::string_view source, size_t s0,
     pos += d.length;
   }
   cuts.push_back(old_text.size());
-  if (cuts.size() == 2) {  // a single segment
-    if (old_length == new_length && IsAscii(old_text)) {
-      out->AddLinear(s0, d0, old_length);
-    } else {
-      out->AddOpaque(s0, d0);
-    }
-    return;
-  }
+  if (cuts.size() == 2) return whole();  // a single segment
   // Normalize the pieces one by one; if their outputs do not concatenate to
   // ICU's output for the whole range, keep the range as one segment.
   const std::string_view expected =
