@@ -27,14 +27,16 @@ sorted order; .jsonl files that hold no documents are ignored) or '-' for
 standard input. A document whose text is already stored is skipped, so
 ingesting the same input twice changes nothing. Documents are written in
 batches, one transaction each: an interrupted ingest keeps every batch it
-committed and never leaves part of a document. When a feed on stdin or a
-named pipe pauses, the documents it sent so far are committed at once.
+committed and never leaves part of a document. A first load into an empty
+store commits four batches at a time (unless --batch is given). When a feed on stdin or a named pipe pauses, the documents it sent
+so far are committed at once.
 
 Options:
   --db FILE             the store (default: $NEWSGRAPH_DB, else newsgraph.db)
   --date YYYY-MM-DD     publication date of the documents (otherwise taken
                         from the corpus field or the article header)
-  --batch N             documents per transaction (default: 256)
+  --batch N             documents per transaction (default: 256, and 1024
+                        while loading an empty store)
   --busy-timeout MS     how long to wait for a lock held by another writer
                         before failing (default: 10000)
   --resources DIR       directory with schemas/ and dictionaries/
@@ -159,6 +161,7 @@ int RunIngest(int argc, char** argv) {
       return Fail(Status::InvalidArgument("ingest: bad --batch '" + b +
                                           "' (expected a positive integer)"));
     io.batch_size = static_cast<size_t>(n);
+    io.bulk_commit_documents = 0;  // N documents per transaction, as asked
   }
   auto max_doc_bytes = MaxDocBytesOption("ingest", args);
   if (!max_doc_bytes.ok()) return Fail(max_doc_bytes.status());

@@ -63,6 +63,13 @@ struct IngestOptions {
   // Drop the evidence indexes while loading into an empty store and build
   // them at the end (faster for large first loads).
   bool bulk_load = true;
+  // A bulk load commits its batches together, once a transaction holds
+  // this many documents (and at the end, and when a feed pauses): fewer
+  // commits write fewer pages. A kill loses at most the documents since
+  // the last commit, never part of a document; they stay in memory until
+  // the commit, and the write lock is held meanwhile, also while
+  // extracting. 0 = commit every batch.
+  size_t bulk_commit_documents = 1024;
   // Called after every document (new, skipped or failed) with the running
   // totals; optional. Runs on the calling thread.
   std::function<void(const IngestSummary&)> progress;

@@ -229,5 +229,59 @@ TEST_CASE("Ingest stores new documents, skips stored ones, reports bad ones",
   CHECK((*store)->Verify().ok());
 }
 
+
+TEST_CASE("A load into an empty store commits bulk_commit_documents at a time",
+          "[ingest]") {
+  TempDir dir;
+  auto ex = Extractor::Create(TestResources());
+  REQUIRE(ex.ok());
+  StoreOptions so;
+  so.resource_dir = NEWSGRAPH_SOURCE_DIR;
+  auto store = GraphStore::Open(dir.File("g.db"), so);
+  REQUIRE(store.ok());
+  // Twelve distinct documents in each of two corpora.
+  for (const char* name : {"one", "two"}) {
+    std::string lines;
+    for (int i = 0; i < 12; ++i)
+      lines += std::string("{\"id\":\"") + name + std::to_string(i) +
+               "\",\"text\":\"Microsoft invested in OpenAI (" + name +
+               std::to_string(i) + ").\"}\n";
+    dir.Write(std::string(name) + ".jsonl", lines);
+  }
+  // The documents counted as new are those committed: the totals the
+  // progress callback sees tell when the commits came.
+  auto commits = [&](const std::string& file, size_t every) {
+    IngestOptions io;
+    io.batch_size = 2;
+    io.bulk_commit_documents = every;
+    std::vector<size_t> seen;
+    io.progress = [&](const IngestSummary& s) {
+      if (seen.empty() || seen.back() != s.documents_new)
+        seen.push_back(s.documents_new);
+    };
+    auto s = Ingest({dir.File(file)}, **ex, **store, io);
+    INFO(s.status().message());
+    REQUIRE(s.ok());
+    CHECK(s->documents_new == 12);
+    return seen;
+  };
+  // Empty store: batches of 2 written into one transaction until it holds
+  // 5 or more documents (6, then the last 6 at the end).
+  CHECK(commits("one.jsonl", 5) == std::vector<size_t>{0, 6, 12});
+  // The store holds documents now: not a bulk load, every batch commits.
+  CHECK(commits("two.jsonl", 5) ==
+        std::vector<size_t>{0, 2, 4, 6, 8, 10, 12});
+  auto stats = (*store)->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->documents == 24);
+  CHECK((*store)->Verify().ok());
+
+  // 0: a bulk load too commits every batch.
+  auto fresh = GraphStore::Open(dir.File("h.db"), so);
+  REQUIRE(fresh.ok());
+  store = std::move(fresh);
+  CHECK(commits("one.jsonl", 0) == std::vector<size_t>{0, 2, 4, 6, 8, 10, 12});
+}
+
 }  // namespace
 }  // namespace newsgraph
