@@ -119,8 +119,11 @@ class OrderedExtraction {
   // (0: two batches a thread), and about two batches' worth of text a
   // thread. A caller that stops adding for a while, as ingest does to
   // write a batch, passes more so that the threads keep working.
+  // With `caller_extracts`, a caller that would wait (the window full, or
+  // Finish) extracts the next batch itself instead, as ingest does: its
+  // thread, which writes, would otherwise idle while the others extract.
   OrderedExtraction(const Extractor& extractor, int threads, Done done,
-                    size_t window = 0);
+                    size_t window = 0, bool caller_extracts = false);
   ~OrderedExtraction();  // waits for the threads; drops undelivered results
   OrderedExtraction(const OrderedExtraction&) = delete;
   OrderedExtraction& operator=(const OrderedExtraction&) = delete;

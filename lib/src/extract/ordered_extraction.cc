@@ -29,6 +29,7 @@ struct OrderedExtraction::State {
   size_t batch = 1;               // documents extracted together, at most
   bool finishing = false;         // Finish is waiting: claim what is left
   bool stop = false;
+  bool caller_extracts = false;   // the caller extracts rather than wait
   std::vector<std::thread> threads;
 
   // How many items from next_unclaimed on make the next batch, or 0 when a
@@ -109,6 +110,25 @@ void ExtractHere(OrderedExtraction::State& s, const Extractor& ex) {
   Store(claimed, ExtractItems(ex, claimed));
 }
 
+// Claims the next batch and extracts it on this thread with the lock
+// released, as a worker does. Items are only popped once finished, so the
+// claimed ones stay valid (std::deque keeps references on push_back and
+// pop_front).
+void ExtractUnlocked(OrderedExtraction::State& s, const Extractor& ex,
+                     std::unique_lock<std::mutex>& lock) {
+  auto claimed = Claim(s);
+  lock.unlock();
+  auto results = ExtractItems(ex, claimed);
+  lock.lock();
+  Store(claimed, std::move(results));
+  s.ready.notify_all();
+}
+
+// Whether a caller about to wait should extract the next batch instead.
+bool CallerTakes(const OrderedExtraction::State& s) {
+  return s.caller_extracts && s.NextBatch() > 0;
+}
+
 }  // namespace
 
 size_t OrderedExtraction::State::NextBatch() const {
@@ -123,10 +143,12 @@ size_t OrderedExtraction::State::NextBatch() const {
 }
 
 OrderedExtraction::OrderedExtraction(const Extractor& extractor, int threads,
-                                     Done done, size_t window)
+                                     Done done, size_t window,
+                                     bool caller_extracts)
     : extractor_(extractor), done_(std::move(done)) {
   state_ = std::make_unique<State>();
   State* s = state_.get();
+  s->caller_extracts = caller_extracts;
   const size_t extracting = size_t(std::max(threads, 1));
   // A batch for each thread being extracted and one more queued for it,
   // so that a thread need not wait for the reader; few enough documents
@@ -142,14 +164,7 @@ OrderedExtraction::OrderedExtraction(const Extractor& extractor, int threads,
       for (;;) {
         s->work.wait(lock, [s] { return s->stop || s->NextBatch() > 0; });
         if (s->stop) return;
-        // Items are only popped once finished, so the claimed ones stay
-        // valid (std::deque keeps references on push_back/pop_front).
-        auto claimed = Claim(*s);
-        lock.unlock();
-        auto results = ExtractItems(extractor_, claimed);
-        lock.lock();
-        Store(claimed, std::move(results));
-        s->ready.notify_all();
+        ExtractUnlocked(*s, extractor_, lock);
       }
     });
   }
@@ -181,7 +196,11 @@ Status OrderedExtraction::Add(Document&& doc, bool extract) {
   for (;;) {
     NEWSGRAPH_RETURN_IF_ERROR(DeliverFinished(*s, lock, done_));
     if (!s->Full()) return Status::Ok();
-    s->ready.wait(lock);
+    if (CallerTakes(*s)) {
+      ExtractUnlocked(*s, extractor_, lock);
+    } else {
+      s->ready.wait(lock);
+    }
   }
 }
 
@@ -203,7 +222,11 @@ Status OrderedExtraction::Finish() {
       s->finishing = false;
       return st;
     }
-    s->ready.wait(lock);
+    if (CallerTakes(*s)) {
+      ExtractUnlocked(*s, extractor_, lock);
+    } else {
+      s->ready.wait(lock);
+    }
   }
 }
 

@@ -323,7 +323,8 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
     // room for a batch more than the default window.
     // jobs = N >= 2: N - 1 threads extract while this one writes (two
     // extracting threads and a writer on two cores went slower than one
-    // and one: the writer is the longer half and waited for a core).
+    // and one: the writer waited for a core), and this one extracts too
+    // when it has nothing to write (caller_extracts).
     const int threads = options_.jobs > 1 ? options_.jobs - 1 : 0;
     OrderedExtraction run(
         extractor_, threads,
@@ -331,7 +332,8 @@ Result<IngestSummary> Ingestor::Run(const std::vector<std::string>& paths) {
           return Extracted(file, doc, out);
         },
         size_t(std::max(threads, 1)) * 2 * OrderedExtraction::kBatchDocuments +
-            std::max<size_t>(options_.batch_size, 1));
+            std::max<size_t>(options_.batch_size, 1),
+        /*caller_extracts=*/true);
     InputOptions input;
     input.max_doc_bytes = options_.max_doc_bytes;
     // A stream that pauses (a feed on stdin or a named pipe): what it sent

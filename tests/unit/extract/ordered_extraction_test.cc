@@ -159,3 +159,33 @@ TEST_CASE("ordered extraction's Finish delivers a partial batch and goes on") {
     CHECK(seen == one);
   }
 }
+
+TEST_CASE("ordered extraction with an extracting caller delivers the same") {
+  // A small window keeps the caller finding it full with batches not yet
+  // claimed: it extracts them itself, between the workers' batches.
+  const std::vector<std::string> one = RunWith(0);
+  for (int threads : {1, 2}) {
+    for (size_t window : {size_t(1), size_t(3), size_t(200)}) {
+      INFO("threads " << threads << ", window " << window);
+      std::vector<std::string> seen;
+      size_t added = 0, most = 0;
+      OrderedExtraction run(testing::SharedExtractor(), threads,
+                            Recorder(&seen), window,
+                            /*caller_extracts=*/true);
+      std::vector<Document> docs = Corpus();
+      for (auto& d : docs) {
+        REQUIRE(run.Add(std::move(d)).ok());
+        ++added;
+        most = std::max(most, added - seen.size());
+        // A pause half-way: Finish extracts what is left, here too.
+        if (added == 30) {
+          REQUIRE(run.Finish().ok());
+          CHECK(seen.size() == 30);
+        }
+      }
+      REQUIRE(run.Finish().ok());
+      CHECK(most < window);
+      CHECK(seen == one);
+    }
+  }
+}
