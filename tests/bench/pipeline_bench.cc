@@ -4,8 +4,9 @@
 // (--mode ingest) and prints MB/s, articles/s, relations/s and peak RSS as
 // a table and as one JSON line. --mode write measures the store alone: it
 // extracts every document first (untimed, kept in memory), then times
-// writing them into a fresh store as ingest does (bulk load, batches of
-// --batch documents, ingest's default unless given). Make a corpus with
+// writing them into a fresh store as ingest does (bulk load, transactions
+// of IngestOptions::bulk_commit_documents, or of --batch documents when
+// given, as `newsgraph ingest --batch N`). Make a corpus with
 // tests/bench/gen_corpus.py; scripts/bench.sh runs this and the Python
 // baseline on the same corpus.
 //
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
   std::string mode = "extract", resources;
   int jobs = 1;
   size_t batch = newsgraph::IngestOptions{}.batch_size;
+  bool batch_given = false;
   double baseline = 0;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
@@ -80,7 +82,7 @@ int main(int argc, char** argv) {
     };
     if (a == "--mode") mode = value();
     else if (a == "--jobs") jobs = std::atoi(value());
-    else if (a == "--batch") batch = std::strtoul(value(), nullptr, 10);
+    else if (a == "--batch") batch = std::strtoul(value(), nullptr, 10), batch_given = true;
     else if (a == "--resources") resources = value();
     else if (a == "--baseline-mbs") baseline = std::atof(value());
     else if (a == "-h" || a == "--help") return Usage();
@@ -150,9 +152,12 @@ int main(int argc, char** argv) {
     if (!store.ok()) return Die(store.status());
     auto& s = **store;
     Status st = s.SetBulkLoad(true);
-    for (size_t i = 0; st.ok() && i < extracted.size(); i += batch) {
+    const size_t per_commit =
+        batch_given ? batch : newsgraph::IngestOptions{}.bulk_commit_documents;
+    for (size_t i = 0; st.ok() && i < extracted.size(); i += per_commit) {
       st = s.BeginBatch();
-      for (size_t k = i; st.ok() && k < std::min(i + batch, extracted.size());
+      for (size_t k = i;
+           st.ok() && k < std::min(i + per_commit, extracted.size());
            ++k) {
         // As ingest does: the batch takes the document.
         auto r = s.AddDocument(std::move(extracted[k].first),
@@ -194,6 +199,7 @@ int main(int argc, char** argv) {
     newsgraph::IngestOptions io;
     io.jobs = jobs;
     io.batch_size = batch;
+    if (batch_given) io.bulk_commit_documents = 0;  // as ingest --batch N
     auto sum = newsgraph::Ingest(inputs, **ex, **store, io);
     store->reset();
     fs::remove_all(dir);
