@@ -28,8 +28,9 @@ standard input. A document whose text is already stored is skipped, so
 ingesting the same input twice changes nothing. Documents are written in
 batches, one transaction each: an interrupted ingest keeps every batch it
 committed and never leaves part of a document. A first load into an empty
-store commits four batches at a time (unless --batch is given). When a feed on stdin or a named pipe pauses, the documents it sent
-so far are committed at once.
+store commits four batches at a time (unless --batch is given). When a
+feed on stdin or a named pipe pauses, the documents it sent so far are
+committed at once.
 
 Options:
   --db FILE             the store (default: $NEWSGRAPH_DB, else newsgraph.db)
