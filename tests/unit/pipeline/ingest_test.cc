@@ -170,15 +170,34 @@ std::shared_ptr<const Resources> TestResources() {
   return res;
 }
 
-TEST_CASE("Ingest stores new documents, skips stored ones, reports bad ones",
-          "[ingest]") {
-  TempDir dir;
-  auto ex = Extractor::Create(TestResources());
-  REQUIRE(ex.ok());
+// A new store in `dir`, its schema from the source tree.
+std::unique_ptr<GraphStore> OpenStore(const TempDir& dir,
+                                      const std::string& name) {
   StoreOptions so;
   so.resource_dir = NEWSGRAPH_SOURCE_DIR;
-  auto store = GraphStore::Open(dir.File("g.db"), so);
+  auto store = GraphStore::Open(dir.File(name), so);
   REQUIRE(store.ok());
+  return std::move(store).value();
+}
+
+std::unique_ptr<Extractor> MakeExtractor() {
+  auto ex = Extractor::Create(TestResources());
+  REQUIRE(ex.ok());
+  return std::move(ex).value();
+}
+
+// A temporary directory, the extractor and a new store "g.db" in it.
+struct Fixture {
+  TempDir dir;
+  std::unique_ptr<Extractor> ex = MakeExtractor();
+  std::unique_ptr<GraphStore> store = OpenStore(dir, "g.db");
+};
+
+TEST_CASE("Ingest stores new documents, skips stored ones, reports bad ones",
+          "[ingest]") {
+  Fixture f;
+  TempDir& dir = f.dir;
+  std::unique_ptr<GraphStore>& store = f.store;
 
   dir.Write("in/a.txt",
             "Acme news\n\nMarch 20, 2025\n\nMicrosoft invested in OpenAI.\n");
@@ -203,7 +222,7 @@ TEST_CASE("Ingest stores new documents, skips stored ones, reports bad ones",
       seen_problems.push_back(p.message);
     };
     io.progress = [&](const IngestSummary&) { ++progress_calls; };
-    auto s = Ingest({dir.File("in")}, **ex, **store, io);
+    auto s = Ingest({dir.File("in")}, *f.ex, *store, io);
     INFO(s.status().message());
     REQUIRE(s.ok());
     CHECK(s->documents_new == run.new_docs);
@@ -223,22 +242,17 @@ TEST_CASE("Ingest stores new documents, skips stored ones, reports bad ones",
       CHECK(s->evidence > 0);
     }
   }
-  auto stats = (*store)->Stats();
+  auto stats = store->Stats();
   REQUIRE(stats.ok());
   CHECK(stats->documents == 3);
-  CHECK((*store)->Verify().ok());
+  CHECK(store->Verify().ok());
 }
-
 
 TEST_CASE("A load into an empty store commits bulk_commit_documents at a time",
           "[ingest]") {
-  TempDir dir;
-  auto ex = Extractor::Create(TestResources());
-  REQUIRE(ex.ok());
-  StoreOptions so;
-  so.resource_dir = NEWSGRAPH_SOURCE_DIR;
-  auto store = GraphStore::Open(dir.File("g.db"), so);
-  REQUIRE(store.ok());
+  Fixture f;
+  TempDir& dir = f.dir;
+  std::unique_ptr<GraphStore>& store = f.store;
   // Twelve distinct documents in each of two corpora.
   for (const char* name : {"one", "two"}) {
     std::string lines;
@@ -259,7 +273,7 @@ TEST_CASE("A load into an empty store commits bulk_commit_documents at a time",
       if (seen.empty() || seen.back() != s.documents_new)
         seen.push_back(s.documents_new);
     };
-    auto s = Ingest({dir.File(file)}, **ex, **store, io);
+    auto s = Ingest({dir.File(file)}, *f.ex, *store, io);
     INFO(s.status().message());
     REQUIRE(s.ok());
     CHECK(s->documents_new == 12);
@@ -271,15 +285,13 @@ TEST_CASE("A load into an empty store commits bulk_commit_documents at a time",
   // The store holds documents now: not a bulk load, every batch commits.
   CHECK(commits("two.jsonl", 5) ==
         std::vector<size_t>{0, 2, 4, 6, 8, 10, 12});
-  auto stats = (*store)->Stats();
+  auto stats = store->Stats();
   REQUIRE(stats.ok());
   CHECK(stats->documents == 24);
-  CHECK((*store)->Verify().ok());
+  CHECK(store->Verify().ok());
 
   // 0: a bulk load too commits every batch.
-  auto fresh = GraphStore::Open(dir.File("h.db"), so);
-  REQUIRE(fresh.ok());
-  store = std::move(fresh);
+  store = OpenStore(dir, "h.db");
   CHECK(commits("one.jsonl", 0) == std::vector<size_t>{0, 2, 4, 6, 8, 10, 12});
 }
 
