@@ -47,8 +47,10 @@ struct IngestOptions {
   // Publication date (YYYY-MM-DD) for every document; "" = from the corpus
   // field or the article header. Does not change a document's identity.
   std::string date;
-  // Documents per write transaction (>= 1). A batch commits atomically: a
-  // kill loses at most the batch in flight, never part of a document.
+  // Documents per write transaction (>= 1; a bulk load puts several
+  // batches in one, see bulk_commit_documents). A transaction commits
+  // atomically: a kill loses at most the one in flight, never part of a
+  // document.
   // Larger batches write fewer pages: 64 -> 256 took a 50 MB ingest from
   // 33 s to 24 s (docs/benchmarks.md).
   size_t batch_size = 256;
