@@ -103,19 +103,13 @@ std::vector<OrderedExtraction::State::Item*> Claim(OrderedExtraction::State& s) 
   return claimed;
 }
 
-// Claims the next batch and extracts it on this thread, the lock held
-// (no worker threads).
-void ExtractHere(OrderedExtraction::State& s, const Extractor& ex) {
-  auto claimed = Claim(s);
-  Store(claimed, ExtractItems(ex, claimed));
-}
-
 // Claims the next batch and extracts it on this thread with the lock
-// released, as a worker does. Items are only popped once finished, so the
-// claimed ones stay valid (std::deque keeps references on push_back and
+// released (a worker, a caller that would wait, or the caller when there
+// are no workers). Items are only popped once finished, so the claimed
+// ones stay valid (std::deque keeps references on push_back and
 // pop_front).
-void ExtractUnlocked(OrderedExtraction::State& s, const Extractor& ex,
-                     std::unique_lock<std::mutex>& lock) {
+void ExtractNext(OrderedExtraction::State& s, const Extractor& ex,
+                 std::unique_lock<std::mutex>& lock) {
   auto claimed = Claim(s);
   lock.unlock();
   auto results = ExtractItems(ex, claimed);
@@ -164,7 +158,7 @@ OrderedExtraction::OrderedExtraction(const Extractor& extractor, int threads,
       for (;;) {
         s->work.wait(lock, [s] { return s->stop || s->NextBatch() > 0; });
         if (s->stop) return;
-        ExtractUnlocked(*s, extractor_, lock);
+        ExtractNext(*s, extractor_, lock);
       }
     });
   }
@@ -188,7 +182,7 @@ Status OrderedExtraction::Add(Document&& doc, bool extract) {
   if (s->threads.empty()) {
     // One thread: extract each batch here once it is complete.
     if (s->NextBatch() == 0) return Status::Ok();
-    ExtractHere(*s, extractor_);
+    ExtractNext(*s, extractor_, lock);
     return DeliverFinished(*s, lock, done_);
   }
   if (s->NextBatch() > 0) s->work.notify_one();
@@ -197,7 +191,7 @@ Status OrderedExtraction::Add(Document&& doc, bool extract) {
     NEWSGRAPH_RETURN_IF_ERROR(DeliverFinished(*s, lock, done_));
     if (!s->Full()) return Status::Ok();
     if (CallerTakes(*s)) {
-      ExtractUnlocked(*s, extractor_, lock);
+      ExtractNext(*s, extractor_, lock);
     } else {
       s->ready.wait(lock);
     }
@@ -209,7 +203,7 @@ Status OrderedExtraction::Finish() {
   std::unique_lock<std::mutex> lock(s->mu);
   s->finishing = true;
   if (s->threads.empty()) {
-    while (s->NextBatch() > 0) ExtractHere(*s, extractor_);
+    while (s->NextBatch() > 0) ExtractNext(*s, extractor_, lock);
     Status st = DeliverFinished(*s, lock, done_);
     s->finishing = false;
     return st;
@@ -223,7 +217,7 @@ Status OrderedExtraction::Finish() {
       return st;
     }
     if (CallerTakes(*s)) {
-      ExtractUnlocked(*s, extractor_, lock);
+      ExtractNext(*s, extractor_, lock);
     } else {
       s->ready.wait(lock);
     }
