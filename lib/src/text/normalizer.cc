@@ -58,8 +58,9 @@ size_t Normalized::SourceBegin(size_t norm_offset) const {
 }
 
 size_t Normalized::SourceEnd(size_t norm_end) const {
-  if (anchors_.empty() || norm_end == 0) return 0;
   norm_end = std::min(norm_end, text.size());
+  // (An empty text has only the sentinel: nothing after it to read.)
+  if (anchors_.empty() || norm_end == 0) return 0;
   const size_t i = SegmentOf(norm_end - 1);
   const Anchor& a = anchors_[i];
   return a.linear ? a.source + (norm_end - a.norm) : anchors_[i + 1].source;
@@ -248,6 +249,15 @@ void Normalizer::AddChangedRange(std::string_view source, size_t s0,
 
 Normalized Normalizer::Normalize(std::string_view source) const {
   Normalized out;
+  NormalizeInto(source, &out);
+  return out;
+}
+
+void Normalizer::NormalizeInto(std::string_view source,
+                               Normalized* result) const {
+  Normalized& out = *result;
+  out.text.clear();
+  out.anchors_.clear();
   const auto fallback = [&out, source]() {
     out.text.clear();
     out.anchors_.clear();
@@ -289,7 +299,6 @@ Normalized Normalizer::Normalize(std::string_view source) const {
   }
   out.anchors_.push_back({source.size(), out.text.size(), false});
   FoldHantToHans(impl_->hant_to_hans, &out.text);
-  return out;
 }
 
 }  // namespace newsgraph::text

@@ -91,6 +91,10 @@ class Normalizer {
   // through with ASCII case folding only. The result does not refer to
   // `source`.
   Normalized Normalize(std::string_view source) const;
+  // The same into `out`, whose buffers are reused (what it held is
+  // replaced): a caller normalizing sentence after sentence allocates only
+  // when one is longer than any before.
+  void NormalizeInto(std::string_view source, Normalized* out) const;
 
  private:
   struct Impl;

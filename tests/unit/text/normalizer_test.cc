@@ -249,6 +249,35 @@ TEST_CASE("Normalize survives ill-formed input", "[normalizer]") {
   }
 }
 
+TEST_CASE("NormalizeInto replaces what the record held", "[normalizer]") {
+  // Longer, shorter, opaque-heavy, ASCII-only and empty sources in turn
+  // through one record: each must equal a fresh Normalize of its source,
+  // text and alignment alike.
+  const std::vector<std::string> sources = {
+      "ＡＢＣ微软（MSFT）与\uFB01 Café 軟銀 " + std::string(300, 'x'),
+      "Apple Inc. SAID so",
+      "e\u0301\u0301 ﬁﬂ ㍿ Ⅻ",
+      "",
+      "微软与英伟达。",
+      std::string("bad \xFF byte"),
+  };
+  Normalized reused;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& source : sources) {
+      INFO(source);
+      TheNormalizer().NormalizeInto(source, &reused);
+      const Normalized fresh = TheNormalizer().Normalize(source);
+      CHECK(reused.text == fresh.text);
+      CHECK(reused.source_size() == fresh.source_size());
+      CHECK(reused.segment_count() == fresh.segment_count());
+      for (size_t b = 0; b <= fresh.text.size() + 1; ++b) {
+        CHECK(reused.SourceBegin(b) == fresh.SourceBegin(b));
+        CHECK(reused.SourceEnd(b) == fresh.SourceEnd(b));
+      }
+    }
+  }
+}
+
 TEST_CASE("Normalize is safe to call from several threads", "[normalizer]") {
   const std::string source =
       "ＡＢＣ微软（MSFT）与\uFB01 Café " + std::string(200, 'x');
