@@ -317,19 +317,27 @@ void Matcher::FindAllSlow(std::string_view source, const text::Normalized& norm,
 }
 
 std::vector<Candidate> SelectLeftmostLongest(std::vector<Candidate> all) {
-  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+  SelectLeftmostLongestInPlace(&all);
+  return all;
+}
+
+void SelectLeftmostLongestInPlace(std::vector<Candidate>* all) {
+  std::sort(all->begin(), all->end(), [](const Candidate& a, const Candidate& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     return a.entity < b.entity;
   });
-  std::vector<Candidate> kept;
+  // Kept candidates are compacted to the front; each is read before any
+  // later one is written over it.
+  size_t kept = 0;
   uint32_t covered = 0;
-  for (const auto& c : all) {
-    if (!kept.empty() && c.begin < covered) continue;
-    kept.push_back(c);
+  for (size_t i = 0; i < all->size(); ++i) {
+    const Candidate c = (*all)[i];
+    if (kept > 0 && c.begin < covered) continue;
+    (*all)[kept++] = c;
     covered = c.end;
   }
-  return kept;
+  all->resize(kept);
 }
 
 }  // namespace newsgraph::dict

@@ -94,6 +94,8 @@ class Matcher {
 // Keeps the leftmost-longest non-overlapping candidates, in text order.
 // Ties (same span, several entities) keep the lowest entity index.
 std::vector<Candidate> SelectLeftmostLongest(std::vector<Candidate> all);
+// The same, in place: `all` becomes the kept candidates.
+void SelectLeftmostLongestInPlace(std::vector<Candidate>* all);
 
 // True for an alias that must match case-sensitively by the automatic rule:
 // only upper-case ASCII letters, digits, '.', '&' or '-', at most five

@@ -53,6 +53,10 @@ struct SentenceWork {
   // A pronoun here was given an antecedent: a rename stated earlier in the
   // document would redirect it (ResolveCoreferences).
   bool pronoun = false;
+
+  // Empties the record for the sentence at `s`, keeping its buffers (`norm`
+  // is replaced whole by the normalize step).
+  void Reset(text::Span s);
 };
 
 // Not thread-safe; one per Extract call.
@@ -60,6 +64,9 @@ class DocumentPass {
  public:
   DocumentPass(const Resources::Impl& res, const Document& doc,
                std::string_view text, attrs::DateContext ctx);
+  ~DocumentPass();
+  DocumentPass(const DocumentPass&) = delete;
+  DocumentPass& operator=(const DocumentPass&) = delete;
 
   // Lays out blocks and sentences (chrome filtered for pages).
   void Layout();
@@ -100,8 +107,8 @@ class DocumentPass {
 
   const dict::Entity& Entity(int i) const;
   char Code(int i) const;
-  std::vector<Mention> FindMentions(std::string_view sentence,
-                                    const text::Normalized& norm) const;
+  void FindMentions(std::string_view sentence, const text::Normalized& norm,
+                    std::vector<Mention>* out) const;
   // The entity a coreference phrase refers to, or -1; `before` holds the
   // sentence's mentions in front of the phrase.
   int Antecedent(const rules::CorefPhrase& ph,
@@ -153,8 +160,12 @@ class DocumentPass {
   std::map<int, int> renamed_;
   // Lower-case surname -> person entity; -1 when two persons share it.
   std::map<std::string, int> surnames_;
-  // Prepare's sentences, for Finish.
+  // Prepare's sentences, for Finish. The records come from, and go back
+  // to, a pool of the thread's (TakeWork, ReleaseWork), so that their
+  // buffers serve sentence after sentence.
   std::vector<SentenceWork> work_;
+  void TakeWork(text::Span span);
+  void ReleaseWork();
 };
 
 // Sentence-level consistency of rels[first..] (one sentence):

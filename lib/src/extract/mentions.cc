@@ -1,6 +1,7 @@
 #include "extract/mentions.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace newsgraph::extract {
 
@@ -52,8 +53,11 @@ size_t ParenAliasEnd(std::string_view norm, const std::vector<Mention>& ms,
 
 }  // namespace internal
 
-Slotted BuildSlotted(std::string_view norm, const std::vector<Mention>& ms) {
-  Slotted s;
+void BuildSlotted(std::string_view norm, const std::vector<Mention>& ms,
+                  Slotted* out) {
+  Slotted& s = *out;
+  s.text.clear();
+  s.tokens.clear();
   s.text.reserve(norm.size() + ms.size() * 4);
   s.tokens.reserve(ms.size());
   size_t pos = 0;
@@ -64,7 +68,8 @@ Slotted BuildSlotted(std::string_view norm, const std::vector<Mention>& ms) {
     t.slotted_begin = uint32_t(s.text.size());
     s.text.push_back('\x01');
     s.text.push_back(m.code);
-    s.text.append(std::to_string(k));
+    char digits[16];
+    s.text.append(digits, std::to_chars(digits, digits + sizeof digits, k).ptr);
     s.text.push_back('\x02');
     t.slotted_end = uint32_t(s.text.size());
     t.norm_begin = m.begin;
@@ -73,7 +78,6 @@ Slotted BuildSlotted(std::string_view norm, const std::vector<Mention>& ms) {
     pos = m.end;
   }
   s.text.append(norm.substr(pos));
-  return s;
 }
 
 size_t Slotted::ToNorm(size_t off, bool is_end) const {

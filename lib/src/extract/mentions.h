@@ -25,10 +25,12 @@ struct Mention {
 // after a name that holds only names of the same entity ("(GIP)",
 // "(Global ..., GAIIP)") is absorbed into the mention.
 // `code_of(entity)` gives the type code of an entity index.
+// The mentions replace what `out` held; `scratch` is working space. Both
+// keep their buffers from call to call.
 template <typename CodeOf>
-std::vector<Mention> BuildMentions(const std::vector<dict::Candidate>& sel,
-                                   std::string_view norm,
-                                   CodeOf code_of);
+void BuildMentions(const std::vector<dict::Candidate>& sel,
+                   std::string_view norm, CodeOf code_of,
+                   std::vector<Mention>* scratch, std::vector<Mention>* out);
 
 // The sentence with every mention replaced by "\x01<code><index>\x02",
 // and a map back to normalized offsets.
@@ -43,7 +45,9 @@ struct Slotted {
   size_t ToNorm(size_t slotted_offset, bool is_end) const;
 };
 
-Slotted BuildSlotted(std::string_view norm, const std::vector<Mention>& ms);
+// Replaces what `out` held, keeping its buffers.
+void BuildSlotted(std::string_view norm, const std::vector<Mention>& ms,
+                  Slotted* out);
 
 // ---- implementation of the template ----
 
@@ -53,10 +57,11 @@ size_t ParenAliasEnd(std::string_view norm, const std::vector<Mention>& ms,
 }  // namespace internal
 
 template <typename CodeOf>
-std::vector<Mention> BuildMentions(const std::vector<dict::Candidate>& sel,
-                                   std::string_view norm,
-                                   CodeOf code_of) {
-  std::vector<Mention> ms;
+void BuildMentions(const std::vector<dict::Candidate>& sel,
+                   std::string_view norm, CodeOf code_of,
+                   std::vector<Mention>* scratch, std::vector<Mention>* result) {
+  std::vector<Mention>& ms = *scratch;
+  ms.clear();
   ms.reserve(sel.size());
   for (const auto& c : sel) {
     Mention m;
@@ -67,7 +72,8 @@ std::vector<Mention> BuildMentions(const std::vector<dict::Candidate>& sel,
     ms.push_back(m);
   }
   // Absorb parenthetical aliases of the same entity.
-  std::vector<Mention> out;
+  std::vector<Mention>& out = *result;
+  out.clear();
   out.reserve(ms.size());
   for (size_t i = 0; i < ms.size(); ++i) {
     Mention m = ms[i];
@@ -81,7 +87,6 @@ std::vector<Mention> BuildMentions(const std::vector<dict::Candidate>& sel,
     }
     out.push_back(m);
   }
-  return out;
 }
 
 }  // namespace newsgraph::extract

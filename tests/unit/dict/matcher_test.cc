@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -236,5 +238,39 @@ TEST_CASE("matcher: the shipped dictionary agrees with a pattern-by-pattern scan
       CHECK(b[k].begin == want[k].begin);
       CHECK(b[k].entity == want[k].entity);
     }
+  }
+}
+
+TEST_CASE("matcher: leftmost-longest selection in place agrees with a plain one") {
+  // The plain selection: sort, then keep each candidate that starts at or
+  // after the end of the last one kept, in a separate vector.
+  auto plain = [](std::vector<dict::Candidate> all) {
+    std::sort(all.begin(), all.end(),
+              [](const dict::Candidate& a, const dict::Candidate& b) {
+                return std::tie(a.begin, b.end, a.entity) <
+                       std::tie(b.begin, a.end, b.entity);
+              });
+    std::vector<dict::Candidate> kept;
+    for (const auto& c : all)
+      if (kept.empty() || c.begin >= kept.back().end) kept.push_back(c);
+    return kept;
+  };
+  auto key = [](const std::vector<dict::Candidate>& v) {
+    std::vector<std::tuple<uint32_t, uint32_t, int>> k;
+    for (const auto& c : v) k.emplace_back(c.begin, c.end, c.entity);
+    return k;
+  };
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<dict::Candidate> all(rng() % 12);
+    for (auto& c : all) {
+      c.begin = rng() % 20;
+      c.end = c.begin + 1 + rng() % 6;
+      c.entity = static_cast<int>(rng() % 4);
+    }
+    std::vector<dict::Candidate> in_place = all;
+    dict::SelectLeftmostLongestInPlace(&in_place);
+    CHECK(key(in_place) == key(plain(all)));
+    CHECK(key(dict::SelectLeftmostLongest(all)) == key(plain(all)));
   }
 }

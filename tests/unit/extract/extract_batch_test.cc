@@ -2,6 +2,7 @@
 // documents' sentences) gives every document what Extract gives it.
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -134,4 +135,32 @@ TEST_CASE("a batch follows a rename to a later pronoun") {
   CHECK(partners ==
         std::vector<std::string>{"GE Vernova -> AIP", "Microsoft -> AIP"});
   CHECK(Describe(results[0]) == Describe(results[2]));
+}
+
+TEST_CASE("sentence records reused from earlier documents change nothing") {
+  // A thread keeps the sentence records of finished documents and hands
+  // their buffers to the next ones. A new thread starts with none: its
+  // first batch gets fresh records, every later batch reused ones, filled
+  // before by other documents (longer, shorter, with other mentions).
+  const Extractor& ex = testing::SharedExtractor();
+  const std::vector<Document> docs = Documents();
+  std::vector<const Document*> forward, backward;
+  for (const auto& d : docs) forward.push_back(&d);
+  backward.assign(forward.rbegin(), forward.rend());
+  std::vector<std::string> fresh, reused_batch, reused_one;
+  std::thread worker([&] {
+    for (const auto& r : ex.ExtractBatch(forward)) fresh.push_back(Describe(r));
+    for (const auto& r : ex.ExtractBatch(backward))
+      reused_batch.push_back(Describe(r));
+    for (const Document* d : forward) reused_one.push_back(Describe(ex.Extract(*d)));
+  });
+  worker.join();
+  REQUIRE(fresh.size() == docs.size());
+  REQUIRE(reused_batch.size() == docs.size());
+  REQUIRE(reused_one.size() == docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    INFO(docs[i].id);
+    CHECK(reused_batch[docs.size() - 1 - i] == fresh[i]);
+    CHECK(reused_one[i] == fresh[i]);
+  }
 }
