@@ -81,6 +81,188 @@ class BreakTriggers {
   std::array<uint64_t, 0x10000 / 64> bits_{};
 };
 
+bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// The Sentence_Break classes (UAX #29) that SimpleBounds tells apart; every
+// other class (Upper, Lower, OLetter, Other) only matters next to an ATerm,
+// which SimpleBounds leaves to ICU. Built once from ICU's property data: a
+// byte per BMP code point, ICU itself above.
+enum class SbClass : uint8_t {
+  // Classes that matter only right after a terminator (first, so that
+  // `<= kNumeric` tells them and Other apart from the rest).
+  kOther,
+  kClose,
+  kSp,
+  kSContinue,
+  kNumeric,
+  // Classes that may end a sentence, or make SimpleBounds ask ICU.
+  kSTerm,
+  kATerm,
+  kCR,
+  kLF,
+  kSep,
+  kExtendOrFormat,  // attaches to the character before it (SB5)
+  kIllFormed,       // not a Unicode property: bytes that are not UTF-8
+};
+
+// Other, Close, Sp, SContinue or Numeric: nothing to do outside the tail
+// of a terminator.
+bool Passive(SbClass c) { return c <= SbClass::kNumeric; }
+
+class SbClasses {
+ public:
+  static const SbClasses& Get() {
+    static const SbClasses table;
+    return table;
+  }
+
+  SbClass Of(char32_t c) const {
+    return c < 0x10000 ? static_cast<SbClass>(bmp_[c])
+                       : FromIcu(static_cast<UChar32>(c));
+  }
+
+ private:
+  SbClasses() {
+    for (UChar32 c = 0; c < 0x10000; ++c)
+      bmp_[c] = static_cast<uint8_t>(FromIcu(c));
+  }
+
+  static SbClass FromIcu(UChar32 c) {
+    switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+      case U_SB_STERM: return SbClass::kSTerm;
+      case U_SB_ATERM: return SbClass::kATerm;
+      case U_SB_CLOSE: return SbClass::kClose;
+      case U_SB_SP: return SbClass::kSp;
+      case U_SB_SCONTINUE: return SbClass::kSContinue;
+      case U_SB_NUMERIC: return SbClass::kNumeric;
+      case U_SB_CR: return SbClass::kCR;
+      case U_SB_LF: return SbClass::kLF;
+      case U_SB_SEP: return SbClass::kSep;
+      case U_SB_EXTEND:
+      case U_SB_FORMAT: return SbClass::kExtendOrFormat;
+      default: return SbClass::kOther;
+    }
+  }
+
+  std::array<uint8_t, 0x10000> bmp_{};
+};
+
+// The class of the code point at text[i] and its length in bytes. ASCII and
+// three-byte sequences (CJK) are decoded here; the rest by DecodeUtf8.
+inline SbClass ClassAt(const SbClasses& classes, std::string_view text,
+                       size_t i, size_t* length) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char b0 = s[i];
+  if (b0 < 0x80) {
+    *length = 1;
+    return classes.Of(b0);
+  }
+  if (b0 >= 0xE1 && b0 != 0xED && b0 < 0xF0 && i + 2 < text.size() &&
+      IsContinuation(s[i + 1]) && IsContinuation(s[i + 2])) {
+    *length = 3;
+    return classes.Of((char32_t{b0 & 0x0Fu} << 12) |
+                      (char32_t{s[i + 1] & 0x3Fu} << 6) | (s[i + 2] & 0x3Fu));
+  }
+  const Decoded d = DecodeUtf8(text, i);
+  *length = d.length;
+  return d.valid ? classes.Of(d.code_point) : SbClass::kIllFormed;
+}
+
+bool IsParaSep(SbClass c) {
+  return c == SbClass::kCR || c == SbClass::kLF || c == SbClass::kSep;
+}
+
+// The sentence boundaries after 0 of `text` by the rules of UAX #29, as ICU
+// finds them, for text whose every full stop (ATerm) comes right before a
+// digit and that has no Extend or Format character: appends them (the last
+// one text.size()) and returns true. Such text, most Chinese text, needs
+// only rules SB3, SB4, SB6, SB8a and SB9-SB11: a terminator (STerm), its
+// closing punctuation and spaces, and a paragraph separator end a sentence
+// unless a terminator or a comma-like SContinue follows. ICU's abbreviation
+// filter ("Mr.") acts only after a full stop. Otherwise appends nothing and
+// returns false (the caller asks ICU).
+bool SimpleBounds(std::string_view text, std::vector<size_t>* bounds) {
+  const SbClasses& classes = SbClasses::Get();
+  const size_t first = bounds->size();
+  const size_t n = text.size();
+  size_t i = 0, length = 0;
+  auto give_up = [&] {
+    bounds->resize(first);
+    return false;
+  };
+  // English text has full stops ending sentences: found at memchr's speed.
+  for (size_t dot = text.find('.'); dot != std::string_view::npos;
+       dot = text.find('.', dot + 1)) {
+    if (dot + 1 == n || text[dot + 1] < '0' || text[dot + 1] > '9')
+      return false;
+  }
+  // Past a paragraph separator at text[i] (CR LF as one).
+  auto past_para_sep = [&](SbClass c, size_t len) {
+    return i + len + (c == SbClass::kCR && i + 1 < n && text[i + 1] == '\n');
+  };
+  while (i < n) {
+    const SbClass c = ClassAt(classes, text, i, &length);
+    if (Passive(c)) {
+      i += length;
+      continue;
+    }
+    switch (c) {
+      case SbClass::kExtendOrFormat:
+      case SbClass::kIllFormed:
+        return give_up();
+      case SbClass::kATerm: {
+        // SB6: no break between a full stop and a digit; any other full
+        // stop is ICU's to judge.
+        size_t digit_length = 0;
+        if (i + length >= n ||
+            ClassAt(classes, text, i + length, &digit_length) !=
+                SbClass::kNumeric)
+          return give_up();
+        i += length;
+        break;
+      }
+      case SbClass::kCR:
+      case SbClass::kLF:
+      case SbClass::kSep:
+        i = past_para_sep(c, length);  // SB3, SB4
+        bounds->push_back(i);
+        break;
+      case SbClass::kSTerm: {
+        i += length;
+        // SB9, SB10: closing punctuation, then spaces, stay with it.
+        SbClass next = SbClass::kOther;
+        for (bool spaces = false; i < n; i += length) {
+          next = ClassAt(classes, text, i, &length);
+          if (next == SbClass::kClose && !spaces) continue;
+          if (next == SbClass::kSp) {
+            spaces = true;
+            continue;
+          }
+          break;
+        }
+        if (i == n) break;  // the end of the text is a boundary anyway
+        if (IsParaSep(next)) {  // SB11: one separator ends the sentence
+          i = past_para_sep(next, length);
+          bounds->push_back(i);
+        } else if (next == SbClass::kExtendOrFormat ||
+                   next == SbClass::kIllFormed) {
+          return give_up();
+        } else if (next != SbClass::kSContinue && next != SbClass::kSTerm &&
+                   next != SbClass::kATerm) {  // SB8a: no break before those
+          bounds->push_back(i);
+        }
+        break;
+      }
+      default:
+        i += length;
+        break;
+    }
+  }
+  if (n > 0 && (bounds->size() == first || bounds->back() != n))
+    bounds->push_back(n);
+  return true;
+}
+
 // Per-thread buffers reused across calls (Split does not recurse).
 struct Scratch {
   std::unique_ptr<char16_t[]> utf16;
@@ -102,8 +284,6 @@ Scratch& ThreadScratch() {
   thread_local Scratch scratch;
   return scratch;
 }
-
-bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 // Decodes `text` into out[0, *length) as UTF-16; out has room for
 // text.size() units. Returns false at the first ill-formed sequence
@@ -367,6 +547,11 @@ std::vector<Span> SentenceSplitter::SplitReferenceForTesting(
   return SplitImpl(text, base_offset, /*reference=*/true);
 }
 
+bool SentenceSplitter::RawBoundsForTesting(std::string_view text, bool simple,
+                                           std::vector<size_t>* bounds) const {
+  return simple ? SimpleBounds(text, bounds) : IcuBoundsUtf8(text, bounds);
+}
+
 std::vector<Span> SentenceSplitter::SplitImpl(std::string_view text,
                                               size_t base_offset,
                                               bool reference) const {
@@ -445,8 +630,9 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   Scratch& scratch = ThreadScratch();
   std::vector<size_t>& bounds = scratch.bounds;
   bounds.assign(1, 0);
-  const bool ok =
-      reference ? IcuBoundsUtf8(text, &bounds) : IcuBounds(text, &bounds);
+  const bool ok = reference ? IcuBoundsUtf8(text, &bounds)
+                            : SimpleBounds(text, &bounds) ||
+                                  IcuBounds(text, &bounds);
   if (!ok) {
     bounds.assign(1, 0);
     for (size_t i = 0; i < text.size(); ++i) {

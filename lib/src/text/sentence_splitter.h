@@ -57,6 +57,14 @@ class SentenceSplitter {
   std::vector<Span> SplitReferenceForTesting(std::string_view text,
                                              size_t base_offset = 0) const;
 
+  // For tests: the raw boundaries after 0 of `text` (under 1 MiB), as byte
+  // offsets, the last one text.size(), before the adjustments: when
+  // `simple`, those of the rules Split applies itself to text without a
+  // full stop outside numbers (false, nothing appended, for other text);
+  // otherwise ICU's, reading the UTF-8 bytes.
+  bool RawBoundsForTesting(std::string_view text, bool simple,
+                           std::vector<size_t>* bounds) const;
+
  private:
   class IteratorPool;
   explicit SentenceSplitter(std::unique_ptr<IteratorPool> pool);

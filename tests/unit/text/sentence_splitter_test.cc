@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -272,6 +274,109 @@ TEST_CASE("Split works with several splitters alive", "[sentence_splitter]") {
   REQUIRE(a.ok());
   CHECK(a.value()->Split(text) == expected);
   CHECK(TheSplitter().Split(text) == expected);
+}
+
+}  // namespace
+}  // namespace newsgraph::text
+
+namespace newsgraph::text {
+namespace {
+
+// Pieces of text without a full stop outside numbers: Chinese and Latin
+// words, digits and "6.5", spaces, closing, opening and comma-like
+// punctuation, terminators (STerm, one outside the BMP) and separators.
+// The last few hold an Extend or Format character or a full stop, with
+// which Split asks ICU.
+const std::vector<std::string> kSimplePieces = {
+    "公司", "他说", "微软", "亿", "a", "the", "Inc", "Q", "6", "2024", "6.5",
+    "1.25", "$", "%", " ", "  ", "\t", "\u3000", "\u00A0", "，", "、", "；",
+    "：", ",", ";", ":", "-", "—", "…", "“", "”", "‘", "’", "「", "」", "『",
+    "』", "（", "）", "(", ")", "\"", "'", "\U0001F600", "\U00020000", "Ａ",
+    "\x01", "。", "。", "。", "！", "？", "!", "?", "‼", "⁉", "｡", "﹖", "؟",
+    "।", "\U00011047", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029",
+    "\v", "\f", "。”", "？」", "！）",
+    // Split asks ICU where these occur.
+    "\u0301", "\u200B", "\u00AD", ".", "Mr.", "v2.x", ". ",
+};
+constexpr size_t kNeedIcu = 7;  // the last pieces above
+
+std::string RandomSimpleText(uint32_t* state, bool only_simple) {
+  auto next = [state]() {
+    *state = *state * 1103515245u + 12345u;
+    return (*state >> 16) & 0x7FFF;
+  };
+  const size_t choices = kSimplePieces.size() - (only_simple ? kNeedIcu : 0);
+  std::string text;
+  const int length = static_cast<int>(next() % 41);
+  for (int k = 0; k < length; ++k) text += kSimplePieces[next() % choices];
+  return text;
+}
+
+TEST_CASE("the rules for text without full stops give ICU's boundaries",
+          "[sentence_splitter]") {
+  uint32_t state = 20261129;
+  int simple = 0;
+  for (int round = 0; round < 20000; ++round) {
+    // Most texts only of pieces the rules take; some with any piece, a
+    // few ill-formed.
+    std::string text = RandomSimpleText(&state, round % 4 != 0);
+    if (round % 97 == 5 && !text.empty()) text[text.size() / 2] = '\x80';
+    INFO("round " << round << " text \"" << text << "\"");
+    std::vector<size_t> rules = {0}, icu = {0};
+    REQUIRE(TheSplitter().RawBoundsForTesting(text, false, &icu));
+    if (TheSplitter().RawBoundsForTesting(text, true, &rules)) {
+      ++simple;
+      REQUIRE(rules == icu);
+    } else {
+      CHECK(rules == std::vector<size_t>{0});  // nothing appended
+    }
+    REQUIRE(TheSplitter().Split(text) ==
+            TheSplitter().SplitReferenceForTesting(text));
+  }
+  // The rules took the texts made of their pieces, and only those.
+  CHECK(simple > 14000);
+  CHECK(simple < 19000);
+}
+
+TEST_CASE("the rules give up on full stops, Extend and Format characters",
+          "[sentence_splitter]") {
+  for (std::string text : {"Mr. Smith left.", "他说。v2.x版", "a\u0301。b",
+                           "好。\u200B好", "公司。\xC3(", "end."}) {
+    INFO(text);
+    std::vector<size_t> bounds = {0};
+    CHECK_FALSE(TheSplitter().RawBoundsForTesting(text, true, &bounds));
+    CHECK(bounds == std::vector<size_t>{0});
+  }
+  std::vector<size_t> bounds = {0};
+  CHECK(TheSplitter().RawBoundsForTesting("营收6.5亿。利润1.2亿！", true,
+                                          &bounds));
+  CHECK(bounds == std::vector<size_t>{0, 15, 30});
+}
+
+TEST_CASE("the rules give ICU's boundaries on the examples' paragraphs",
+          "[sentence_splitter]") {
+  // Real text, written for the project: every paragraph the rules take
+  // must split as ICU splits it.
+  const std::string root = NEWSGRAPH_SOURCE_DIR;
+  int taken = 0, paragraphs = 0;
+  for (const char* dir : {"/examples/zh", "/examples/en"}) {
+    for (const auto& e : std::filesystem::directory_iterator(root + dir)) {
+      std::ifstream in(e.path());
+      std::string line;
+      while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        ++paragraphs;
+        INFO(e.path().string() << ": " << line);
+        std::vector<size_t> rules = {0}, icu = {0};
+        REQUIRE(TheSplitter().RawBoundsForTesting(line, false, &icu));
+        if (!TheSplitter().RawBoundsForTesting(line, true, &rules)) continue;
+        ++taken;
+        CHECK(rules == icu);
+      }
+    }
+  }
+  CHECK(paragraphs > 50);
+  CHECK(taken > 10);
 }
 
 }  // namespace
