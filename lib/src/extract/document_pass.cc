@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/per_thread.h"
 #include "text/chrome_filter.h"
 
 namespace newsgraph::extract {
@@ -49,8 +50,7 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 // few times its sentence's size.
 constexpr size_t kMaxPooledWork = 16384;
 std::vector<SentenceWork>& WorkPool() {
-  thread_local std::vector<SentenceWork> pool;
-  return pool;
+  return base::PerThread<SentenceWork, std::vector<SentenceWork>>();
 }
 
 // Working space of FindMentions.
@@ -59,8 +59,7 @@ struct MentionScratch {
   std::vector<Mention> mentions;
 };
 MentionScratch& ThreadMentionScratch() {
-  thread_local MentionScratch scratch;
-  return scratch;
+  return base::PerThread<MentionScratch, MentionScratch>();
 }
 
 }  // namespace
@@ -82,8 +81,7 @@ void SentenceWork::Reset(text::Span s) {
 
 DocumentPass::~DocumentPass() { ReleaseWork(); }
 
-void DocumentPass::TakeWork(text::Span span) {
-  std::vector<SentenceWork>& pool = WorkPool();
+void DocumentPass::TakeWork(text::Span span, std::vector<SentenceWork>& pool) {
   if (pool.empty()) {
     work_.emplace_back();
   } else {
@@ -441,8 +439,9 @@ void DocumentPass::PrepareStep(Step step) {
       size_t n = 0;
       for (const Block& block : blocks_) n += block.sentences.size();
       work_.reserve(n);
+      std::vector<SentenceWork>& pool = WorkPool();
       for (const Block& block : blocks_)
-        for (const text::Span& span : block.sentences) TakeWork(span);
+        for (const text::Span& span : block.sentences) TakeWork(span, pool);
       return;
     }
     case Step::kNormalize:

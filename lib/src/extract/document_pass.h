@@ -164,7 +164,7 @@ class DocumentPass {
   // to, a pool of the thread's (TakeWork, ReleaseWork), so that their
   // buffers serve sentence after sentence.
   std::vector<SentenceWork> work_;
-  void TakeWork(text::Span span);
+  void TakeWork(text::Span span, std::vector<SentenceWork>& pool);
   void ReleaseWork();
 };
 

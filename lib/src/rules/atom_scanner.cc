@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "base/per_thread.h"
+
 namespace newsgraph::rules {
 
 namespace {
@@ -144,9 +146,12 @@ void AtomScanner::Find(std::string_view text, std::vector<int>* found) const {
   // on whether an atom was seen before, and reading the bits back in
   // order gives them ascending, each once, without a sort (and clears the
   // bitmap for the next call).
-  thread_local std::vector<uint64_t> bitmap_of_thread, words_of_thread;
-  std::vector<uint64_t>& bitmap = bitmap_of_thread;
-  std::vector<uint64_t>& words = words_of_thread;
+  struct Bitmaps {
+    std::vector<uint64_t> bitmap, words;
+  };
+  Bitmaps& bitmaps = base::PerThread<Bitmaps, Bitmaps>();
+  std::vector<uint64_t>& bitmap = bitmaps.bitmap;
+  std::vector<uint64_t>& words = bitmaps.words;
   const size_t nwords = (atom_count_ + 63) / 64;
   if (bitmap.size() < nwords) {
     bitmap.resize(nwords, 0);

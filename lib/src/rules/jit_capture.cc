@@ -6,6 +6,8 @@
 #include <cctype>
 #include <string>
 
+#include "base/per_thread.h"
+
 namespace newsgraph::rules {
 
 namespace {
@@ -186,7 +188,7 @@ JitCapture::Outcome JitCapture::Find(std::string_view text, size_t pos,
     uint32_t pairs = 0;
     ~Data() { pcre2_match_data_free(md); }
   };
-  thread_local Data data;
+  Data& data = base::PerThread<Data, Data>();
   if (data.pairs < uint32_t(ngroups)) {
     pcre2_match_data_free(data.md);
     data.md = pcre2_match_data_create(uint32_t(ngroups), nullptr);

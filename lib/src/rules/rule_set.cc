@@ -15,6 +15,7 @@
 #include <re2/set.h>
 
 #include "base/file_util.h"
+#include "base/per_thread.h"
 #include "rules/atom_scanner.h"
 #include "rules/atom_set_memo.h"
 #include "rules/jit_capture.h"
@@ -237,7 +238,7 @@ std::span<const int> RuleSet::Impl::Candidates(
     uint64_t serial = 0;
     AtomSetMemo memo;  // at most 4,096 sets, then emptied
   };
-  thread_local Cache cache;
+  Cache& cache = base::PerThread<Cache, Cache>();
   if (cache.serial != serial) {
     cache.memo.Clear();
     cache.serial = serial;
@@ -262,7 +263,7 @@ std::span<const int> RuleSet::Impl::MarkersIn(std::string_view text) const {
     AtomSetMemo memo{1024};  // the markers' literals make few sets
     std::vector<int> atoms;
   };
-  thread_local Cache cache;
+  Cache& cache = base::PerThread<Cache, Cache>();
   if (cache.serial != serial) {
     cache.memo.Clear();
     cache.serial = serial;
@@ -951,7 +952,8 @@ MentionTypes MentionTypesFrom(std::string_view slotted, size_t from) {
 
 void RuleSet::Match(std::string_view slotted,
                     std::vector<RuleMatch>* out) const {
-  thread_local std::vector<std::pair<int, int>> work;
+  struct Work {};
+  auto& work = base::PerThread<Work, std::vector<std::pair<int, int>>>();
   work.clear();
   if (!Plan(slotted, 0, &work)) return MatchUnfiltered(slotted, out);
   for (const auto& [h, i] : work)
@@ -978,7 +980,8 @@ bool RuleSet::Plan(std::string_view slotted, int sentence,
   // The atoms that occur, then the patterns the prefilter lets through
   // (every pattern if the atom Set's DFA ran out of memory). The atoms'
   // vector is the thread's own, kept from call to call.
-  thread_local std::vector<int> atoms;
+  struct Atoms {};
+  std::vector<int>& atoms = base::PerThread<Atoms, std::vector<int>>();
   atoms.clear();
   RE2::Set::ErrorInfo error{RE2::Set::kNoError};
   if (impl_->atom_scanner) {
@@ -1007,10 +1010,10 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
   const auto& p = impl_->patterns[index];
   const int ngroups = p.loose->NumberOfCapturingGroups() + 1;
   // The thread's own, grown to the most groups seen: a search that finds a
-  // match sets every group it reports, and nothing else reads them. (Named
-  // once through a reference: each use of a thread_local costs a call.)
-  thread_local std::vector<re2::StringPiece> groups_of_thread;
-  std::vector<re2::StringPiece>& groups = groups_of_thread;
+  // match sets every group it reports, and nothing else reads them.
+  struct Groups {};
+  std::vector<re2::StringPiece>& groups =
+      base::PerThread<Groups, std::vector<re2::StringPiece>>();
   if (groups.size() < size_t(ngroups)) groups.resize(ngroups);
   const bool jit = accelerated && p.jit;
   size_t pos = 0;

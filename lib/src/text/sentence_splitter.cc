@@ -14,6 +14,7 @@
 #include <mutex>
 #include <utility>
 
+#include "base/per_thread.h"
 #include "text/char_class.h"
 #include "text/icu_status.h"
 #include "text/utf8.h"
@@ -280,10 +281,7 @@ struct Scratch {
   }
 };
 
-Scratch& ThreadScratch() {
-  thread_local Scratch scratch;
-  return scratch;
-}
+Scratch& ThreadScratch() { return base::PerThread<Scratch, Scratch>(); }
 
 // Decodes `text` into out[0, *length) as UTF-16; out has room for
 // text.size() units. Returns false at the first ill-formed sequence
