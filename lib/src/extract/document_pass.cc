@@ -43,16 +43,6 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-// Sentence records whose buffers wait for the thread's next sentences, and
-// how many it keeps: a batch of documents holds its sentences' records
-// until its rules have run (DocumentPass::Prepare, Finish), about 13,000 on
-// the generated corpus's batches of 256 documents; a record's buffers are a
-// few times its sentence's size.
-constexpr size_t kMaxPooledWork = 16384;
-std::vector<SentenceWork>& WorkPool() {
-  return base::PerThread<SentenceWork, std::vector<SentenceWork>>();
-}
-
 // Working space of FindMentions.
 struct MentionScratch {
   std::vector<dict::Candidate> candidates;
@@ -79,26 +69,6 @@ void SentenceWork::Reset(text::Span s) {
   pronoun = false;
 }
 
-DocumentPass::~DocumentPass() { ReleaseWork(); }
-
-void DocumentPass::TakeWork(text::Span span, std::vector<SentenceWork>& pool) {
-  if (pool.empty()) {
-    work_.emplace_back();
-  } else {
-    work_.push_back(std::move(pool.back()));
-    pool.pop_back();
-  }
-  work_.back().Reset(span);
-}
-
-void DocumentPass::ReleaseWork() {
-  std::vector<SentenceWork>& pool = WorkPool();
-  for (SentenceWork& w : work_) {
-    if (pool.size() >= kMaxPooledWork) break;
-    pool.push_back(std::move(w));
-  }
-  work_.clear();
-}
 
 DocumentPass::DocumentPass(const Resources::Impl& res, const Document& doc,
                            std::string_view text, attrs::DateContext ctx)
@@ -439,9 +409,9 @@ void DocumentPass::PrepareStep(Step step) {
       size_t n = 0;
       for (const Block& block : blocks_) n += block.sentences.size();
       work_.reserve(n);
-      std::vector<SentenceWork>& pool = WorkPool();
       for (const Block& block : blocks_)
-        for (const text::Span& span : block.sentences) TakeWork(span, pool);
+        for (const text::Span& span : block.sentences)
+          work_.emplace_back().span = span;
       return;
     }
     case Step::kNormalize:
@@ -484,7 +454,7 @@ bool DocumentPass::Finish(std::span<std::vector<rules::RuleMatch>> matches,
     if (w.slotted) ExtractSentence(w, matches[next++], out);
   }
   NameByDate(out);
-  ReleaseWork();
+  work_.clear();
   return true;
 }
 

@@ -64,9 +64,6 @@ class DocumentPass {
  public:
   DocumentPass(const Resources::Impl& res, const Document& doc,
                std::string_view text, attrs::DateContext ctx);
-  ~DocumentPass();
-  DocumentPass(const DocumentPass&) = delete;
-  DocumentPass& operator=(const DocumentPass&) = delete;
 
   // Lays out blocks and sentences (chrome filtered for pages).
   void Layout();
@@ -160,12 +157,10 @@ class DocumentPass {
   std::map<int, int> renamed_;
   // Lower-case surname -> person entity; -1 when two persons share it.
   std::map<std::string, int> surnames_;
-  // Prepare's sentences, for Finish. The records come from, and go back
-  // to, a pool of the thread's (TakeWork, ReleaseWork), so that their
-  // buffers serve sentence after sentence.
+  // Prepare's sentences, for Finish. (Fresh records: a pool of the
+  // thread's records, moved in and out, cost more in cache misses than
+  // the allocations it saved; docs/benchmarks.md.)
   std::vector<SentenceWork> work_;
-  void TakeWork(text::Span span, std::vector<SentenceWork>& pool);
-  void ReleaseWork();
 };
 
 // Sentence-level consistency of rels[first..] (one sentence):

@@ -137,11 +137,12 @@ TEST_CASE("a batch follows a rename to a later pronoun") {
   CHECK(Describe(results[0]) == Describe(results[2]));
 }
 
-TEST_CASE("sentence records reused from earlier documents change nothing") {
-  // A thread keeps the sentence records of finished documents and hands
-  // their buffers to the next ones. A new thread starts with none: its
-  // first batch gets fresh records, every later batch reused ones, filled
-  // before by other documents (longer, shorter, with other mentions).
+TEST_CASE("buffers reused from earlier sentences and documents change nothing") {
+  // A thread keeps working space (the dictionary's candidates, ...) from
+  // document to document, and Extract one sentence record from sentence
+  // to sentence. A new thread starts with none: its first batch gets fresh
+  // buffers, every later call reused ones, filled before by other
+  // sentences (longer, shorter, with other mentions).
   const Extractor& ex = testing::SharedExtractor();
   const std::vector<Document> docs = Documents();
   std::vector<const Document*> forward, backward;
