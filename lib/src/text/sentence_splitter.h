@@ -14,9 +14,13 @@ namespace newsgraph::text {
 
 // Splits text into sentences: ICU's sentence break iterator for locale
 // "en@ss=standard" (UAX #29 plus English abbreviation suppressions such as
-// "Mr." and "Inc."), run on a UTF-16 copy of the text (text with no
-// Sentence_Break STerm, ATerm, Sep, CR or LF code point, inside which UAX #29
-// has no boundary, skips ICU), with these adjustments:
+// "Mr." and "Inc."), run on a UTF-16 copy of the text, with these
+// adjustments. Text whose every full stop (Sentence_Break ATerm) comes
+// right before a digit and that has no Extend or Format character, most
+// Chinese text, gets the same boundaries from UAX #29's few rules for it,
+// applied here without ICU (ICU's suppressions act only after a full
+// stop); text with no STerm, ATerm, Sep, CR or LF has no boundary inside.
+// The adjustments:
 //  - a line break always ends a sentence (UAX #29 rule SB4);
 //  - opening quotes and brackets (“ 「 『 ( and an unbalanced ") that UAX #29
 //    attaches to the end of the previous sentence (as in 。“) move to the
