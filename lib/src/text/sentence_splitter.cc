@@ -43,45 +43,6 @@ constexpr size_t kMaxChunk = size_t{1} << 30;
 // news text) are read as UTF-8 through a UText, which copies nothing.
 constexpr size_t kMaxUtf16Chunk = size_t{1} << 20;
 
-// The code points after which UAX #29 may end a sentence: Sentence_Break
-// STerm, ATerm, Sep, CR and LF (rules SB4 and SB11; every other boundary is
-// at the start or end of the text). Built once from ICU's property data: a
-// bit per BMP code point, ICU itself above.
-class BreakTriggers {
- public:
-  static const BreakTriggers& Get() {
-    static const BreakTriggers table;
-    return table;
-  }
-
-  bool Has(char32_t c) const {
-    if (c < 0x10000) return (bits_[c >> 6] >> (c & 63)) & 1;
-    return IsTrigger(static_cast<UChar32>(c));
-  }
-
- private:
-  BreakTriggers() {
-    for (UChar32 c = 0; c < 0x10000; ++c) {
-      if (IsTrigger(c)) bits_[c >> 6] |= uint64_t{1} << (c & 63);
-    }
-  }
-
-  static bool IsTrigger(UChar32 c) {
-    switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
-      case U_SB_STERM:
-      case U_SB_ATERM:
-      case U_SB_SEP:
-      case U_SB_CR:
-      case U_SB_LF:
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  std::array<uint64_t, 0x10000 / 64> bits_{};
-};
-
 bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 // The Sentence_Break classes (UAX #29) that SimpleBounds tells apart; every
@@ -122,10 +83,27 @@ class SbClasses {
                        : FromIcu(static_cast<UChar32>(c));
   }
 
+  // Whether UAX #29 may end a sentence after `c`: STerm, ATerm, Sep, CR or
+  // LF (rules SB4 and SB11; every other boundary is at the start or end of
+  // the text). A bit per BMP code point: ToUtf16 asks for every
+  // character, and 8 KiB stay cached.
+  bool Trigger(char32_t c) const {
+    if (c < 0x10000) return (triggers_[c >> 6] >> (c & 63)) & 1;
+    return IsTrigger(FromIcu(static_cast<UChar32>(c)));
+  }
+
  private:
   SbClasses() {
-    for (UChar32 c = 0; c < 0x10000; ++c)
-      bmp_[c] = static_cast<uint8_t>(FromIcu(c));
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      const SbClass k = FromIcu(c);
+      bmp_[c] = static_cast<uint8_t>(k);
+      if (IsTrigger(k)) triggers_[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
+
+  static bool IsTrigger(SbClass c) {
+    return c == SbClass::kSTerm || c == SbClass::kATerm ||
+           c == SbClass::kSep || c == SbClass::kCR || c == SbClass::kLF;
   }
 
   static SbClass FromIcu(UChar32 c) {
@@ -146,6 +124,7 @@ class SbClasses {
   }
 
   std::array<uint8_t, 0x10000> bmp_{};
+  std::array<uint64_t, 0x10000 / 64> triggers_{};
 };
 
 // The class of the code point at text[i] and its length in bytes. ASCII and
@@ -285,11 +264,11 @@ Scratch& ThreadScratch() { return base::PerThread<Scratch, Scratch>(); }
 
 // Decodes `text` into out[0, *length) as UTF-16; out has room for
 // text.size() units. Returns false at the first ill-formed sequence
-// (Unicode Table 3-7). Sets *may_break when `text` has a BreakTriggers code
-// point.
+// (Unicode Table 3-7). Sets *may_break when `text` has a code point
+// after which a sentence may end (SbClasses::Trigger).
 bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
              bool* may_break) {
-  const BreakTriggers& triggers = BreakTriggers::Get();
+  const SbClasses& triggers = SbClasses::Get();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   char16_t* o = out;
@@ -306,7 +285,7 @@ bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
       for (size_t k = 0; k < 8; ++k) o[k] = bytes[k];
       if (!trigger) {
         for (size_t k = 0; k < 8; ++k) {
-          trigger = trigger || triggers.Has(bytes[k]);
+          trigger = trigger || triggers.Trigger(bytes[k]);
         }
       }
       o += 8;
@@ -348,7 +327,7 @@ bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
     } else {
       return false;
     }
-    if (!trigger) trigger = triggers.Has(c);
+    if (!trigger) trigger = triggers.Trigger(c);
     if (c < 0x10000) {
       *o++ = static_cast<char16_t>(c);
     } else {
@@ -530,7 +509,7 @@ Result<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   if (prototype == nullptr) {
     return Status::Internal("text: sentence break iterator: not created");
   }
-  BreakTriggers::Get();  // built now rather than in the first Split
+  SbClasses::Get();  // built now rather than in the first Split
   return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(
       std::make_unique<IteratorPool>(std::move(prototype))));
 }
