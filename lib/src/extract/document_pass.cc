@@ -69,7 +69,6 @@ void SentenceWork::Reset(text::Span s) {
   pronoun = false;
 }
 
-
 DocumentPass::DocumentPass(const Resources::Impl& res, const Document& doc,
                            std::string_view text, attrs::DateContext ctx)
     : res_(res),
