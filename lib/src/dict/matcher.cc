@@ -316,12 +316,7 @@ void Matcher::FindAllSlow(std::string_view source, const text::Normalized& norm,
   }
 }
 
-std::vector<Candidate> SelectLeftmostLongest(std::vector<Candidate> all) {
-  SelectLeftmostLongestInPlace(&all);
-  return all;
-}
-
-void SelectLeftmostLongestInPlace(std::vector<Candidate>* all) {
+void SelectLeftmostLongest(std::vector<Candidate>* all) {
   std::sort(all->begin(), all->end(), [](const Candidate& a, const Candidate& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;

@@ -91,11 +91,10 @@ class Matcher {
   std::vector<int32_t> dict_link_;       // next state with an output, or -1
 };
 
-// Keeps the leftmost-longest non-overlapping candidates, in text order.
-// Ties (same span, several entities) keep the lowest entity index.
-std::vector<Candidate> SelectLeftmostLongest(std::vector<Candidate> all);
-// The same, in place: `all` becomes the kept candidates.
-void SelectLeftmostLongestInPlace(std::vector<Candidate>* all);
+// Keeps the leftmost-longest non-overlapping candidates of `all`, in text
+// order, in place. Ties (same span, several entities) keep the lowest
+// entity index.
+void SelectLeftmostLongest(std::vector<Candidate>* all);
 
 // True for an alias that must match case-sensitively by the automatic rule:
 // only upper-case ASCII letters, digits, '.', '&' or '-', at most five

@@ -43,13 +43,10 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-// Working space of FindMentions.
-struct MentionScratch {
-  std::vector<dict::Candidate> candidates;
-  std::vector<Mention> mentions;
-};
-MentionScratch& ThreadMentionScratch() {
-  return base::PerThread<MentionScratch, MentionScratch>();
+// Working space of FindMentions: the dictionary's candidates.
+std::vector<dict::Candidate>& ThreadCandidates() {
+  struct Candidates {};
+  return base::PerThread<Candidates, std::vector<dict::Candidate>>();
 }
 
 }  // namespace
@@ -151,8 +148,7 @@ Status DocumentPass::BuildLocalEntities() {
 void DocumentPass::FindMentions(std::string_view sentence,
                                 const text::Normalized& norm,
                                 std::vector<Mention>* out) const {
-  MentionScratch& scratch = ThreadMentionScratch();
-  std::vector<dict::Candidate>& cands = scratch.candidates;
+  std::vector<dict::Candidate>& cands = ThreadCandidates();
   cands.clear();
   res_.matcher->FindAll(sentence, norm, &cands);
   if (local_matcher_) {
@@ -160,9 +156,8 @@ void DocumentPass::FindMentions(std::string_view sentence,
     local_matcher_->FindAll(sentence, norm, &cands);
     for (size_t k = first; k < cands.size(); ++k) cands[k].entity += dict_size_;
   }
-  dict::SelectLeftmostLongestInPlace(&cands);
-  BuildMentions(cands, norm.text, [&](int e) { return Code(e); },
-                &scratch.mentions, out);
+  dict::SelectLeftmostLongest(&cands);
+  BuildMentions(cands, norm.text, [&](int e) { return Code(e); }, out);
 }
 
 int DocumentPass::Antecedent(const rules::CorefPhrase& ph,

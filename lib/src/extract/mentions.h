@@ -25,12 +25,11 @@ struct Mention {
 // after a name that holds only names of the same entity ("(GIP)",
 // "(Global ..., GAIIP)") is absorbed into the mention.
 // `code_of(entity)` gives the type code of an entity index.
-// The mentions replace what `out` held; `scratch` is working space. Both
-// keep their buffers from call to call.
+// The mentions replace what `out` held, in its buffer.
 template <typename CodeOf>
 void BuildMentions(const std::vector<dict::Candidate>& sel,
                    std::string_view norm, CodeOf code_of,
-                   std::vector<Mention>* scratch, std::vector<Mention>* out);
+                   std::vector<Mention>* out);
 
 // The sentence with every mention replaced by "\x01<code><index>\x02",
 // and a map back to normalized offsets.
@@ -59,8 +58,8 @@ size_t ParenAliasEnd(std::string_view norm, const std::vector<Mention>& ms,
 template <typename CodeOf>
 void BuildMentions(const std::vector<dict::Candidate>& sel,
                    std::string_view norm, CodeOf code_of,
-                   std::vector<Mention>* scratch, std::vector<Mention>* result) {
-  std::vector<Mention>& ms = *scratch;
+                   std::vector<Mention>* out) {
+  std::vector<Mention>& ms = *out;
   ms.clear();
   ms.reserve(sel.size());
   for (const auto& c : sel) {
@@ -71,10 +70,10 @@ void BuildMentions(const std::vector<dict::Candidate>& sel,
     m.code = code_of(c.entity);
     ms.push_back(m);
   }
-  // Absorb parenthetical aliases of the same entity.
-  std::vector<Mention>& out = *result;
-  out.clear();
-  out.reserve(ms.size());
+  // Absorb parenthetical aliases of the same entity, in place: the kept
+  // mentions move to the front, and ParenAliasEnd reads only ms[i] and
+  // those after it, which no write has reached yet.
+  size_t kept = 0;
   for (size_t i = 0; i < ms.size(); ++i) {
     Mention m = ms[i];
     size_t j = internal::ParenAliasEnd(norm, ms, i);
@@ -85,8 +84,9 @@ void BuildMentions(const std::vector<dict::Candidate>& sel,
       m.end = uint32_t(close + 1);
       i = j - 1;
     }
-    out.push_back(m);
+    ms[kept++] = m;
   }
+  ms.resize(kept);
 }
 
 }  // namespace newsgraph::extract
