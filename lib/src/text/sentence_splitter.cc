@@ -83,27 +83,10 @@ class SbClasses {
                        : FromIcu(static_cast<UChar32>(c));
   }
 
-  // Whether UAX #29 may end a sentence after `c`: STerm, ATerm, Sep, CR or
-  // LF (rules SB4 and SB11; every other boundary is at the start or end of
-  // the text). A bit per BMP code point: ToUtf16 asks for every
-  // character, and 8 KiB stay cached.
-  bool Trigger(char32_t c) const {
-    if (c < 0x10000) return (triggers_[c >> 6] >> (c & 63)) & 1;
-    return IsTrigger(FromIcu(static_cast<UChar32>(c)));
-  }
-
  private:
   SbClasses() {
-    for (UChar32 c = 0; c < 0x10000; ++c) {
-      const SbClass k = FromIcu(c);
-      bmp_[c] = static_cast<uint8_t>(k);
-      if (IsTrigger(k)) triggers_[c >> 6] |= uint64_t{1} << (c & 63);
-    }
-  }
-
-  static bool IsTrigger(SbClass c) {
-    return c == SbClass::kSTerm || c == SbClass::kATerm ||
-           c == SbClass::kSep || c == SbClass::kCR || c == SbClass::kLF;
+    for (UChar32 c = 0; c < 0x10000; ++c)
+      bmp_[c] = static_cast<uint8_t>(FromIcu(c));
   }
 
   static SbClass FromIcu(UChar32 c) {
@@ -124,7 +107,6 @@ class SbClasses {
   }
 
   std::array<uint8_t, 0x10000> bmp_{};
-  std::array<uint64_t, 0x10000 / 64> triggers_{};
 };
 
 // The class of the code point at text[i] and its length in bytes. ASCII and
@@ -264,15 +246,11 @@ Scratch& ThreadScratch() { return base::PerThread<Scratch, Scratch>(); }
 
 // Decodes `text` into out[0, *length) as UTF-16; out has room for
 // text.size() units. Returns false at the first ill-formed sequence
-// (Unicode Table 3-7). Sets *may_break when `text` has a code point
-// after which a sentence may end (SbClasses::Trigger).
-bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
-             bool* may_break) {
-  const SbClasses& triggers = SbClasses::Get();
+// (Unicode Table 3-7).
+bool ToUtf16(std::string_view text, char16_t* out, size_t* length) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   char16_t* o = out;
-  bool trigger = false;
   size_t i = 0;
   while (i < n) {
     // Runs of eight ASCII bytes at once.
@@ -283,11 +261,6 @@ bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
       unsigned char bytes[8];  // a local copy lets the compiler vectorize
       std::memcpy(bytes, &word, 8);
       for (size_t k = 0; k < 8; ++k) o[k] = bytes[k];
-      if (!trigger) {
-        for (size_t k = 0; k < 8; ++k) {
-          trigger = trigger || triggers.Trigger(bytes[k]);
-        }
-      }
       o += 8;
       i += 8;
     }
@@ -327,7 +300,6 @@ bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
     } else {
       return false;
     }
-    if (!trigger) trigger = triggers.Trigger(c);
     if (c < 0x10000) {
       *o++ = static_cast<char16_t>(c);
     } else {
@@ -336,7 +308,6 @@ bool ToUtf16(std::string_view text, char16_t* out, size_t* length,
     }
   }
   *length = static_cast<size_t>(o - out);
-  *may_break = trigger;
   return true;
 }
 
@@ -575,13 +546,8 @@ bool SentenceSplitter::IcuBounds(std::string_view text,
   if (text.size() > kMaxUtf16Chunk) return IcuBoundsUtf8(text, bounds);
   char16_t* utf16 = ThreadScratch().Utf16(text.size());
   size_t length = 0;
-  bool may_break = false;
-  if (!ToUtf16(text, utf16, &length, &may_break)) {
+  if (!ToUtf16(text, utf16, &length)) {
     return IcuBoundsUtf8(text, bounds);  // ill-formed: ICU reads U+FFFD
-  }
-  if (!may_break) {  // UAX #29 has no boundary inside the text
-    bounds->push_back(text.size());
-    return true;
   }
   std::unique_ptr<icu::BreakIterator> it = pool_->Acquire();
   if (it == nullptr) return false;

@@ -19,8 +19,7 @@ namespace newsgraph::text {
 // right before a digit and that has no Extend or Format character, most
 // Chinese text, gets the same boundaries from UAX #29's few rules for it,
 // applied here without ICU (ICU's suppressions act only after a full
-// stop); text with no STerm, ATerm, Sep, CR or LF has no boundary inside.
-// The adjustments:
+// stop). The adjustments:
 //  - a line break always ends a sentence (UAX #29 rule SB4);
 //  - opening quotes and brackets (“ 「 『 ( and an unbalanced ") that UAX #29
 //    attaches to the end of the previous sentence (as in 。“) move to the
