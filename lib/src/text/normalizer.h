@@ -56,6 +56,9 @@ struct Normalized {
   // Number of alignment segments (for tests and memory accounting).
   size_t segment_count() const;
 
+  // The same text with the same alignment.
+  friend bool operator==(const Normalized&, const Normalized&) = default;
+
  private:
   friend class Normalizer;
   // The start of a segment in both texts. Segment i spans
@@ -65,6 +68,7 @@ struct Normalized {
     size_t source = 0;
     size_t norm = 0;
     bool linear = false;
+    friend bool operator==(const Anchor&, const Anchor&) = default;
   };
   // Index of the segment holding text byte `norm_offset` (< text.size()).
   size_t SegmentOf(size_t norm_offset) const;
@@ -96,9 +100,31 @@ class Normalizer {
   // when one is longer than any before.
   void NormalizeInto(std::string_view source, Normalized* out) const;
 
+  // What Normalize returns, made by giving ICU the whole text at once; the
+  // reference for tests of the table-driven path Normalize takes.
+  Normalized NormalizeWholeForTesting(std::string_view source) const;
+
  private:
   struct Impl;
   explicit Normalizer(std::unique_ptr<const Impl> impl);
+
+  // ICU normalizes the whole text (ASCII and text ICU fails on are only
+  // case folded).
+  void NormalizeWhole(std::string_view source, Normalized* out) const;
+  // Only ASCII case folding (and the Hant-Hans fold unless `ascii` says
+  // the source is ASCII).
+  void NormalizeAsciiOnly(std::string_view source, bool ascii,
+                          Normalized* out) const;
+  // Normalizes well-formed UTF-8 without ICU where a table of ICU's own
+  // answers per character allows (most Chinese and Latin text), asking ICU
+  // for the pieces around the rest; false for ill-formed text.
+  bool NormalizeFast(std::string_view source, Normalized* out) const;
+  // ICU normalizes source[begin, end), which starts and ends at
+  // normalization boundaries; its output goes to out->text at d (grown as
+  // needed, not cut) and ends at *d_end; the segments are recorded and the
+  // output folded Hant-Hans. False if ICU fails.
+  bool NormalizeRange(std::string_view source, size_t begin, size_t end,
+                      size_t d, Normalized* out, size_t* d_end) const;
 
   // Splits the changed source range [s0, s0 + old) whose output is
   // out->text[d0, d0 + new) at normalization boundaries and records one
