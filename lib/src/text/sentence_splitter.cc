@@ -3,7 +3,11 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/udata.h>
+#include <unicode/ures.h>
+#include <unicode/ustringtrie.h>
 #include <unicode/utext.h>
+#include <unicode/utypes.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +16,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include "base/per_thread.h"
@@ -45,14 +50,16 @@ constexpr size_t kMaxUtf16Chunk = size_t{1} << 20;
 
 bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
-// The Sentence_Break classes (UAX #29) that SimpleBounds tells apart; every
-// other class (Upper, Lower, OLetter, Other) only matters next to an ATerm,
-// which SimpleBounds leaves to ICU. Built once from ICU's property data: a
-// byte per BMP code point, ICU itself above.
+// The Sentence_Break classes (UAX #29), Extend and Format as one. Upper,
+// Lower and OLetter only matter after a full stop (ATerm). Built once from
+// ICU's property data: a byte per BMP code point, ICU itself above.
 enum class SbClass : uint8_t {
   // Classes that matter only right after a terminator (first, so that
   // `<= kNumeric` tells them and Other apart from the rest).
   kOther,
+  kUpper,
+  kLower,
+  kOLetter,
   kClose,
   kSp,
   kSContinue,
@@ -67,8 +74,8 @@ enum class SbClass : uint8_t {
   kIllFormed,       // not a Unicode property: bytes that are not UTF-8
 };
 
-// Other, Close, Sp, SContinue or Numeric: nothing to do outside the tail
-// of a terminator.
+// Other, Upper, Lower, OLetter, Close, Sp, SContinue or Numeric: nothing to
+// do outside the tail of a terminator.
 bool Passive(SbClass c) { return c <= SbClass::kNumeric; }
 
 class SbClasses {
@@ -97,6 +104,9 @@ class SbClasses {
       case U_SB_SP: return SbClass::kSp;
       case U_SB_SCONTINUE: return SbClass::kSContinue;
       case U_SB_NUMERIC: return SbClass::kNumeric;
+      case U_SB_UPPER: return SbClass::kUpper;
+      case U_SB_LOWER: return SbClass::kLower;
+      case U_SB_OLETTER: return SbClass::kOLetter;
       case U_SB_CR: return SbClass::kCR;
       case U_SB_LF: return SbClass::kLF;
       case U_SB_SEP: return SbClass::kSep;
@@ -134,6 +144,382 @@ bool IsParaSep(SbClass c) {
   return c == SbClass::kCR || c == SbClass::kLF || c == SbClass::kSep;
 }
 
+// ICU's abbreviation filter for "en@ss=standard" (SimpleFilteredSentence-
+// BreakIterator, i18n/filteredbrk.cpp), redone on UTF-8 text: the same
+// exception list, read from ICU's data as FilteredBreakIteratorBuilder reads
+// it, split into the same two key sets, walked as ICU walks its two tries.
+// The filter is crude: it ignores word starts ("XMr. Smith" keeps "Mr."),
+// and as "U." and "U.S." share a first part, every entry starting "U."
+// goes to the forward keys, looked at only when the text before a boundary
+// ends in "U.", so ICU breaks "U.S. Treasury" after "U.S.". Reproduced as
+// is: only ICU's boundaries keep the output unchanged.
+class IcuAbbreviations {
+ public:
+  static const IcuAbbreviations& Get() {
+    static const IcuAbbreviations abbreviations;
+    return abbreviations;
+  }
+
+  // False when ICU's data lacks the list; then ICU itself must split text
+  // with full stops.
+  bool loaded() const { return loaded_; }
+
+  // True when ICU drops its rules' boundary b (0 < b < text.size()) of the
+  // well-formed text: when, skipping one space before b, the text before
+  // ends with an exception ("Mr."), or with the first part of one with an
+  // inner full stop ("Ph." of "Ph.D.") and the text from there starts with
+  // such an exception (or with a part of one that the text ends in).
+  bool Suppresses(std::string_view text, size_t b) const {
+    size_t pos = b;
+    if (text[pos - 1] == ' ') --pos;
+    Walk backward(backward_);
+    size_t best = std::string_view::npos;
+    int32_t best_value = 0;
+    while (pos > 0) {
+      pos = PreviousCodePointStart(text, pos);
+      const UStringTrieResult r =
+          backward.NextCodePoint(DecodeUtf8(text, pos).code_point);
+      if (USTRINGTRIE_HAS_VALUE(r)) {
+        best = pos;
+        best_value = backward.value();
+      }
+      if (!USTRINGTRIE_HAS_NEXT(r)) break;
+    }
+    if (best == std::string_view::npos) return false;
+    if (best_value == kMatch) return true;
+    if (best_value != kPartial || forward_.keys.empty()) return false;
+    Walk forward(forward_);
+    UStringTrieResult r = USTRINGTRIE_INTERMEDIATE_VALUE;
+    for (size_t i = best; i < text.size();) {
+      const Decoded d = DecodeUtf8(text, i);
+      i += d.length;
+      r = forward.NextCodePoint(d.code_point);
+      if (!USTRINGTRIE_HAS_NEXT(r)) break;
+    }
+    // As in ICU, running out of text part way through a key counts as a
+    // match.
+    return USTRINGTRIE_MATCHES(r);
+  }
+
+ private:
+  // ICU's trie values.
+  static constexpr int32_t kPartial = 1;  // look again forward
+  static constexpr int32_t kMatch = 2;    // an exception: no boundary
+
+  // Strings sorted by UTF-16 code units, standing in for a UCharsTrie.
+  struct Keys {
+    std::vector<std::u16string> keys;
+    std::vector<int32_t> values;
+  };
+
+  // A walk through Keys one code unit at a time with UCharsTrie's results.
+  class Walk {
+   public:
+    explicit Walk(const Keys& keys) : keys_(keys), hi_(keys.keys.size()) {}
+
+    UStringTrieResult NextCodePoint(char32_t c) {
+      if (c <= 0xFFFF) return Next(static_cast<char16_t>(c));
+      // UCharsTrie::nextForCodePoint: the trail unit only after a lead
+      // unit that some key continues.
+      if (!USTRINGTRIE_HAS_NEXT(
+              Next(static_cast<char16_t>(0xD7C0 + (c >> 10)))))
+        return USTRINGTRIE_NO_MATCH;
+      return Next(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
+    }
+
+    // The value of the key just matched.
+    int32_t value() const { return keys_.values[lo_]; }
+
+   private:
+    UStringTrieResult Next(char16_t u) {
+      const auto& k = keys_.keys;
+      // [lo_, hi_) holds the keys starting with the units walked so far
+      // (depth_ of them), the one equal to them first.
+      if (lo_ < hi_ && k[lo_].size() == depth_) ++lo_;
+      lo_ = static_cast<size_t>(
+          std::partition_point(k.begin() + lo_, k.begin() + hi_,
+                               [&](const std::u16string& key) {
+                                 return key[depth_] < u;
+                               }) -
+          k.begin());
+      hi_ = static_cast<size_t>(
+          std::partition_point(k.begin() + lo_, k.begin() + hi_,
+                               [&](const std::u16string& key) {
+                                 return key[depth_] == u;
+                               }) -
+          k.begin());
+      ++depth_;
+      if (lo_ == hi_) return USTRINGTRIE_NO_MATCH;
+      const bool value = k[lo_].size() == depth_;
+      if (!value) return USTRINGTRIE_NO_VALUE;
+      return hi_ - lo_ > 1 ? USTRINGTRIE_INTERMEDIATE_VALUE
+                           : USTRINGTRIE_FINAL_VALUE;
+    }
+
+    const Keys& keys_;
+    size_t lo_ = 0;
+    size_t hi_;
+    size_t depth_ = 0;
+  };
+
+  IcuAbbreviations() {
+    std::vector<std::u16string> list;
+    if (!Load(&list)) return;
+    // SimpleFilteredBreakIteratorBuilder::build: an entry with a full stop
+    // before its end ("Ph.D.") puts its first part, up to that full stop,
+    // reversed in the backward keys as kPartial, unless an entry with the
+    // same first part came first; every entry sharing that first part
+    // (including one equal to it, "U." beside "U.S.") goes to the forward
+    // keys whole. The rest go reversed to the backward keys as kMatch.
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    constexpr int kSuppressInReverse = 1, kAddToForward = 2;
+    std::vector<int> partials(list.size(), 0);
+    std::vector<std::pair<std::u16string, int32_t>> backward, forward;
+    for (size_t i = 0; i < list.size(); ++i) {
+      const size_t dot = list[i].find(u'.');
+      if (dot == std::u16string::npos || dot + 1 == list[i].size()) continue;
+      const std::u16string prefix = list[i].substr(0, dot + 1);
+      bool same_as = false;
+      for (size_t j = 0; j < list.size(); ++j) {
+        if (j == i || list[j].compare(0, dot + 1, prefix) != 0) continue;
+        if (partials[j] == 0) {
+          partials[j] = kSuppressInReverse | kAddToForward;
+        } else if (partials[j] & kSuppressInReverse) {
+          same_as = true;
+        }
+      }
+      if (!same_as && partials[i] == 0) {
+        backward.emplace_back(std::u16string(prefix.rbegin(), prefix.rend()),
+                              kPartial);
+        partials[i] = kSuppressInReverse | kAddToForward;
+      }
+    }
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (partials[i] == 0) {
+        backward.emplace_back(std::u16string(list[i].rbegin(), list[i].rend()),
+                              kMatch);
+      } else {
+        forward.emplace_back(list[i], kMatch);
+      }
+    }
+    if (backward.empty()) return;  // ICU filters nothing then, nor can we
+    if (!Fill(std::move(backward), &backward_) ||
+        !Fill(std::move(forward), &forward_))
+      return;
+    loaded_ = true;
+  }
+
+  // The exceptions of locale "en" as SimpleFilteredBreakIteratorBuilder
+  // finds them: brkitr bundle, "exceptions", "SentenceBreak" (top-level
+  // keys fall back to the parent locales; root has none).
+  static bool Load(std::vector<std::u16string>* list) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::LocalUResourceBundlePointer bundle(
+        ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "en",
+                  &status));
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return false;
+    icu::LocalUResourceBundlePointer exceptions(
+        ures_getByKey(bundle.getAlias(), "exceptions", nullptr, &status));
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return false;
+    icu::LocalUResourceBundlePointer breaks(ures_getByKey(
+        exceptions.getAlias(), "SentenceBreak", nullptr, &status));
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return false;
+    ures_resetIterator(breaks.getAlias());
+    while (ures_hasNext(breaks.getAlias())) {
+      int32_t length = 0;
+      const UChar* s =
+          ures_getNextString(breaks.getAlias(), &length, nullptr, &status);
+      if (U_FAILURE(status)) return false;
+      list->emplace_back(reinterpret_cast<const char16_t*>(s),
+                         static_cast<size_t>(length));
+    }
+    return true;
+  }
+
+  // Sorts `pairs` into `keys`; false on a duplicate key, on which ICU's
+  // trie builder fails.
+  static bool Fill(std::vector<std::pair<std::u16string, int32_t>> pairs,
+                   Keys* keys) {
+    std::sort(pairs.begin(), pairs.end());
+    for (auto& [key, value] : pairs) {
+      if (key.empty() || (!keys->keys.empty() && keys->keys.back() == key))
+        return false;
+      keys->keys.push_back(std::move(key));
+      keys->values.push_back(value);
+    }
+    return true;
+  }
+
+  bool loaded_ = false;
+  Keys backward_;  // reversed: ".rM" for "Mr."
+  Keys forward_;
+};
+
+// The sentence boundaries after 0 of `text` as ICU's "en@ss=standard"
+// iterator finds them, for text with full stops: appends them (the last
+// one text.size()) and returns true; gives up (appends nothing, returns
+// false) on Extend and Format characters, ill-formed UTF-8, and when ICU's
+// data lacks the exception list. ICU's rules (sent.txt, chained) find the
+// longest match from the last boundary; for text without Extend and Format
+// that comes down to this machine:
+//  - outside a terminator's tail nothing happens but at a terminator and
+//    a paragraph separator (SB4: boundary after it, CR LF as one);
+//  - a terminator's tail is Close* Sp* (SB9, SB10); the boundary falls
+//    after it (SB11) unless the tail goes on with SContinue, STerm or ATerm
+//    (SB8a) or, after a full stop only, with a digit right after it (SB6),
+//    an Upper right after it when Upper or Lower precede it (SB7), or
+//    with characters other than letters, separators and terminators that
+//    end in a Lower (SB8);
+//  - when the SB8 look-ahead fails, the boundary falls where the tail
+//    ended, and ICU starts again from there;
+//  - a match starts at the last boundary, so SB7 sees no letter before a
+//    full stop that comes first after a boundary.
+// ICU's abbreviation filter then drops boundaries ("Mr. Smith").
+bool FullStopBounds(std::string_view text, std::vector<size_t>* bounds) {
+  const IcuAbbreviations& abbreviations = IcuAbbreviations::Get();
+  if (!abbreviations.loaded()) return false;
+  const SbClasses& classes = SbClasses::Get();
+  const size_t first = bounds->size();
+  const size_t n = text.size();
+  auto boundary = [&](size_t b) {
+    if (b == n || !abbreviations.Suppresses(text, b)) bounds->push_back(b);
+  };
+  enum class State {
+    kText,        // outside a terminator's tail
+    kTerm,        // right after a terminator
+    kTermClose,   // after a terminator and Close characters
+    kTermSp,      // after a terminator, Close and Sp characters
+    kLowerAhead,  // SB8: the tail of a full stop went on, a Lower may come
+  };
+  State state = State::kText;
+  bool full_stop = false;   // the terminator of the tail is an ATerm
+  bool letter = false;      // kText: Upper or Lower before i (SB7)
+  bool sb7 = false;         // the full stop of the tail follows a letter
+  size_t tail_end = 0;      // where the tail ended (kLowerAhead)
+  size_t i = 0, length = 0;
+  while (true) {
+    if (i == n) {
+      if (state != State::kLowerAhead) break;
+      // No Lower came: the boundary is where the tail ended.
+      boundary(tail_end);
+      i = tail_end;
+      state = State::kText;
+      letter = false;
+      continue;
+    }
+    const SbClass c = ClassAt(classes, text, i, &length);
+    if (c == SbClass::kExtendOrFormat || c == SbClass::kIllFormed) {
+      bounds->resize(first);
+      return false;
+    }
+    if (IsParaSep(c) && state != State::kLowerAhead) {
+      i += length + (c == SbClass::kCR && i + 1 < n && text[i + 1] == '\n');
+      boundary(i);  // SB4, or SB11 after a terminator's tail
+      state = State::kText;
+      letter = false;
+      continue;
+    }
+    switch (state) {
+      case State::kText:
+        if (c == SbClass::kSTerm || c == SbClass::kATerm) {
+          state = State::kTerm;
+          full_stop = c == SbClass::kATerm;
+          sb7 = letter;
+        } else {
+          letter = c == SbClass::kUpper || c == SbClass::kLower;
+        }
+        i += length;
+        break;
+      case State::kTerm:
+      case State::kTermClose:
+      case State::kTermSp: {
+        // Where the tail goes on, and where ICU keeps looking for a Lower.
+        State next = State::kText;
+        bool ends = false;  // the tail ends before text[i]: a boundary
+        switch (c) {
+          case SbClass::kClose:
+            if (state != State::kTermSp) {
+              next = State::kTermClose;
+            } else if (full_stop) {
+              next = State::kLowerAhead;
+            } else {
+              ends = true;
+            }
+            break;
+          case SbClass::kSp:
+            next = State::kTermSp;
+            break;
+          case SbClass::kSTerm:
+          case SbClass::kATerm:  // SB8a: a new tail
+            next = State::kTerm;
+            break;
+          case SbClass::kSContinue:  // SB8a
+            break;
+          case SbClass::kNumeric:  // SB6, else maybe SB8
+            if (!full_stop) {
+              ends = true;
+            } else if (state != State::kTerm) {
+              next = State::kLowerAhead;
+            }
+            break;
+          case SbClass::kUpper:  // SB7
+            ends = !(full_stop && sb7 && state == State::kTerm);
+            break;
+          case SbClass::kLower:  // SB8
+            ends = !full_stop;
+            break;
+          case SbClass::kOther:  // maybe SB8
+            if (full_stop) {
+              next = State::kLowerAhead;
+            } else {
+              ends = true;
+            }
+            break;
+          default:  // OLetter
+            ends = true;
+            break;
+        }
+        if (ends) {
+          boundary(i);
+          state = State::kText;
+          letter = false;
+          break;  // text[i] starts the next sentence
+        }
+        if (next == State::kLowerAhead) tail_end = i;
+        if (next == State::kTerm) {
+          full_stop = c == SbClass::kATerm;
+          sb7 = false;
+        }
+        state = next;
+        letter = c == SbClass::kUpper || c == SbClass::kLower;
+        i += length;
+        break;
+      }
+      case State::kLowerAhead:
+        if (c == SbClass::kLower) {
+          state = State::kText;
+          letter = true;
+        } else if (c != SbClass::kClose && c != SbClass::kSp &&
+                   c != SbClass::kNumeric && c != SbClass::kSContinue &&
+                   c != SbClass::kOther) {
+          // A letter other than Lower, a separator or a terminator: no
+          // SB8; the boundary is where the tail ended.
+          boundary(tail_end);
+          i = tail_end;
+          state = State::kText;
+          letter = false;
+          break;
+        }
+        i += length;
+        break;
+    }
+  }
+  if (n > 0 && (bounds->size() == first || bounds->back() != n))
+    bounds->push_back(n);
+  return true;
+}
+
 // The sentence boundaries after 0 of `text` by the rules of UAX #29, as ICU
 // finds them, for text whose every full stop (ATerm) comes right before a
 // digit and that has no Extend or Format character: appends them (the last
@@ -141,8 +527,9 @@ bool IsParaSep(SbClass c) {
 // only rules SB3, SB4, SB6, SB8a and SB9-SB11: a terminator (STerm), its
 // closing punctuation and spaces, and a paragraph separator end a sentence
 // unless a terminator or a comma-like SContinue follows. ICU's abbreviation
-// filter ("Mr.") acts only after a full stop. Otherwise appends nothing and
-// returns false (the caller asks ICU).
+// filter ("Mr.") acts only after a full stop. Text with other full stops
+// gets FullStopBounds' answer. Text with an Extend or Format character or
+// ill-formed UTF-8 gets nothing appended and false (the caller asks ICU).
 bool SimpleBounds(std::string_view text, std::vector<size_t>* bounds) {
   const SbClasses& classes = SbClasses::Get();
   const size_t first = bounds->size();
@@ -152,11 +539,12 @@ bool SimpleBounds(std::string_view text, std::vector<size_t>* bounds) {
     bounds->resize(first);
     return false;
   };
-  // English text has full stops ending sentences: found at memchr's speed.
+  // English text has full stops ending sentences: found at memchr's speed,
+  // and left to the slower machine that handles them.
   for (size_t dot = text.find('.'); dot != std::string_view::npos;
        dot = text.find('.', dot + 1)) {
     if (dot + 1 == n || text[dot + 1] < '0' || text[dot + 1] > '9')
-      return false;
+      return FullStopBounds(text, bounds);
   }
   // Past a paragraph separator at text[i] (CR LF as one).
   auto past_para_sep = [&](SbClass c, size_t len) {
@@ -174,12 +562,14 @@ bool SimpleBounds(std::string_view text, std::vector<size_t>* bounds) {
         return give_up();
       case SbClass::kATerm: {
         // SB6: no break between a full stop and a digit; any other full
-        // stop is ICU's to judge.
+        // stop (a rarer ATerm than '.') needs all the rules.
         size_t digit_length = 0;
         if (i + length >= n ||
             ClassAt(classes, text, i + length, &digit_length) !=
-                SbClass::kNumeric)
-          return give_up();
+                SbClass::kNumeric) {
+          bounds->resize(first);
+          return FullStopBounds(text, bounds);
+        }
         i += length;
         break;
       }
@@ -481,6 +871,7 @@ Result<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
     return Status::Internal("text: sentence break iterator: not created");
   }
   SbClasses::Get();  // built now rather than in the first Split
+  IcuAbbreviations::Get();  // the exception list, read from ICU's data now
   return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(
       std::make_unique<IteratorPool>(std::move(prototype))));
 }

@@ -14,12 +14,13 @@ namespace newsgraph::text {
 
 // Splits text into sentences: ICU's sentence break iterator for locale
 // "en@ss=standard" (UAX #29 plus English abbreviation suppressions such as
-// "Mr." and "Inc."), run on a UTF-16 copy of the text, with these
-// adjustments. Text whose every full stop (Sentence_Break ATerm) comes
-// right before a digit and that has no Extend or Format character, most
-// Chinese text, gets the same boundaries from UAX #29's few rules for it,
-// applied here without ICU (ICU's suppressions act only after a full
-// stop). The adjustments:
+// "Mr." and "Mrs."), with these adjustments. Text without Extend or Format
+// characters (nearly all news text) gets ICU's boundaries from the rules
+// redone here, without ICU's iterator: UAX #29's few rules for text whose
+// every full stop (Sentence_Break ATerm) comes right before a digit (most
+// Chinese text), else all of them and ICU's abbreviation filter with the
+// exception list from ICU's data (most English text). Other text is split
+// by ICU, run on a UTF-16 copy. The adjustments:
 //  - a line break always ends a sentence (UAX #29 rule SB4);
 //  - opening quotes and brackets (“ 「 『 ( and an unbalanced ") that UAX #29
 //    attaches to the end of the previous sentence (as in 。“) move to the
@@ -62,9 +63,9 @@ class SentenceSplitter {
 
   // For tests: the raw boundaries after 0 of `text` (under 1 MiB), as byte
   // offsets, the last one text.size(), before the adjustments: when
-  // `simple`, those of the rules Split applies itself to text without a
-  // full stop outside numbers (false, nothing appended, for other text);
-  // otherwise ICU's, reading the UTF-8 bytes.
+  // `simple`, those of the rules Split applies itself (false, nothing
+  // appended, for text it leaves to ICU: with Extend or Format characters,
+  // ill-formed); otherwise ICU's, reading the UTF-8 bytes.
   bool RawBoundsForTesting(std::string_view text, bool simple,
                            std::vector<size_t>* bounds) const;
 
