@@ -176,9 +176,14 @@ class IcuAbbreviations {
     size_t best = std::string_view::npos;
     int32_t best_value = 0;
     while (pos > 0) {
-      pos = PreviousCodePointStart(text, pos);
-      const UStringTrieResult r =
-          backward.NextCodePoint(DecodeUtf8(text, pos).code_point);
+      char32_t c = static_cast<unsigned char>(text[pos - 1]);
+      if (c < 0x80) {  // most of the time, English before a boundary
+        --pos;
+      } else {
+        pos = PreviousCodePointStart(text, pos);
+        c = DecodeUtf8(text, pos).code_point;
+      }
+      const UStringTrieResult r = backward.NextCodePoint(c);
       if (USTRINGTRIE_HAS_VALUE(r)) {
         best = pos;
         best_value = backward.value();
@@ -187,7 +192,7 @@ class IcuAbbreviations {
     }
     if (best == std::string_view::npos) return false;
     if (best_value == kMatch) return true;
-    if (best_value != kPartial || forward_.keys.empty()) return false;
+    if (best_value != kPartial || forward_.empty()) return false;
     Walk forward(forward_);
     UStringTrieResult r = USTRINGTRIE_INTERMEDIATE_VALUE;
     for (size_t i = best; i < text.size();) {
@@ -206,16 +211,47 @@ class IcuAbbreviations {
   static constexpr int32_t kPartial = 1;  // look again forward
   static constexpr int32_t kMatch = 2;    // an exception: no boundary
 
-  // Strings sorted by UTF-16 code units, standing in for a UCharsTrie.
-  struct Keys {
-    std::vector<std::u16string> keys;
-    std::vector<int32_t> values;
+  // Keys in a trie of UTF-16 code units, standing in for a UCharsTrie.
+  struct Trie {
+    struct Node {
+      std::vector<char16_t> units;  // sorted, one per child
+      std::vector<uint32_t> children;
+      int32_t value = -1;  // -1: no key ends here
+    };
+    std::vector<Node> nodes = std::vector<Node>(1);  // nodes[0]: the root
+
+    bool empty() const { return nodes[0].units.empty(); }
+
+    // Adds a key; false when it is empty or there already (ICU's trie
+    // builder fails then).
+    bool Add(const std::u16string& key, int32_t value) {
+      uint32_t node = 0;
+      for (const char16_t u : key) {
+        auto& units = nodes[node].units;
+        const auto at = std::lower_bound(units.begin(), units.end(), u);
+        const auto k = static_cast<size_t>(at - units.begin());
+        if (at == units.end() || *at != u) {
+          const auto child = static_cast<uint32_t>(nodes.size());
+          units.insert(at, u);
+          nodes[node].children.insert(nodes[node].children.begin() + k,
+                                      child);
+          nodes.emplace_back();  // invalidates `units`
+          node = child;
+        } else {
+          node = nodes[node].children[k];
+        }
+      }
+      if (key.empty() || nodes[node].value >= 0) return false;
+      nodes[node].value = value;
+      return true;
+    }
   };
 
-  // A walk through Keys one code unit at a time with UCharsTrie's results.
+  // A walk through a Trie one code point at a time with UCharsTrie's
+  // results.
   class Walk {
    public:
-    explicit Walk(const Keys& keys) : keys_(keys), hi_(keys.keys.size()) {}
+    explicit Walk(const Trie& trie) : trie_(trie) {}
 
     UStringTrieResult NextCodePoint(char32_t c) {
       if (c <= 0xFFFF) return Next(static_cast<char16_t>(c));
@@ -228,38 +264,28 @@ class IcuAbbreviations {
     }
 
     // The value of the key just matched.
-    int32_t value() const { return keys_.values[lo_]; }
+    int32_t value() const { return trie_.nodes[node_].value; }
 
    private:
+    static constexpr uint32_t kStopped = ~uint32_t{0};
+
     UStringTrieResult Next(char16_t u) {
-      const auto& k = keys_.keys;
-      // [lo_, hi_) holds the keys starting with the units walked so far
-      // (depth_ of them), the one equal to them first.
-      if (lo_ < hi_ && k[lo_].size() == depth_) ++lo_;
-      lo_ = static_cast<size_t>(
-          std::partition_point(k.begin() + lo_, k.begin() + hi_,
-                               [&](const std::u16string& key) {
-                                 return key[depth_] < u;
-                               }) -
-          k.begin());
-      hi_ = static_cast<size_t>(
-          std::partition_point(k.begin() + lo_, k.begin() + hi_,
-                               [&](const std::u16string& key) {
-                                 return key[depth_] == u;
-                               }) -
-          k.begin());
-      ++depth_;
-      if (lo_ == hi_) return USTRINGTRIE_NO_MATCH;
-      const bool value = k[lo_].size() == depth_;
-      if (!value) return USTRINGTRIE_NO_VALUE;
-      return hi_ - lo_ > 1 ? USTRINGTRIE_INTERMEDIATE_VALUE
-                           : USTRINGTRIE_FINAL_VALUE;
+      if (node_ == kStopped) return USTRINGTRIE_NO_MATCH;
+      const Trie::Node& from = trie_.nodes[node_];
+      const auto at = std::lower_bound(from.units.begin(), from.units.end(), u);
+      if (at == from.units.end() || *at != u) {
+        node_ = kStopped;
+        return USTRINGTRIE_NO_MATCH;
+      }
+      node_ = from.children[static_cast<size_t>(at - from.units.begin())];
+      const Trie::Node& to = trie_.nodes[node_];
+      if (to.value < 0) return USTRINGTRIE_NO_VALUE;
+      return to.units.empty() ? USTRINGTRIE_FINAL_VALUE
+                              : USTRINGTRIE_INTERMEDIATE_VALUE;
     }
 
-    const Keys& keys_;
-    size_t lo_ = 0;
-    size_t hi_;
-    size_t depth_ = 0;
+    const Trie& trie_;
+    uint32_t node_ = 0;
   };
 
   IcuAbbreviations() {
@@ -304,9 +330,12 @@ class IcuAbbreviations {
       }
     }
     if (backward.empty()) return;  // ICU filters nothing then, nor can we
-    if (!Fill(std::move(backward), &backward_) ||
-        !Fill(std::move(forward), &forward_))
-      return;
+    for (const auto& [key, value] : backward) {
+      if (!backward_.Add(key, value)) return;
+    }
+    for (const auto& [key, value] : forward) {
+      if (!forward_.Add(key, value)) return;
+    }
     loaded_ = true;
   }
 
@@ -337,23 +366,9 @@ class IcuAbbreviations {
     return true;
   }
 
-  // Sorts `pairs` into `keys`; false on a duplicate key, on which ICU's
-  // trie builder fails.
-  static bool Fill(std::vector<std::pair<std::u16string, int32_t>> pairs,
-                   Keys* keys) {
-    std::sort(pairs.begin(), pairs.end());
-    for (auto& [key, value] : pairs) {
-      if (key.empty() || (!keys->keys.empty() && keys->keys.back() == key))
-        return false;
-      keys->keys.push_back(std::move(key));
-      keys->values.push_back(value);
-    }
-    return true;
-  }
-
   bool loaded_ = false;
-  Keys backward_;  // reversed: ".rM" for "Mr."
-  Keys forward_;
+  Trie backward_;  // reversed: ".rM" for "Mr."
+  Trie forward_;
 };
 
 // The sentence boundaries after 0 of `text` as ICU's "en@ss=standard"
@@ -393,19 +408,22 @@ bool FullStopBounds(std::string_view text, std::vector<size_t>* bounds) {
     kLowerAhead,  // SB8: the tail of a full stop went on, a Lower may come
   };
   State state = State::kText;
-  bool full_stop = false;   // the terminator of the tail is an ATerm
-  bool letter = false;      // kText: Upper or Lower before i (SB7)
-  bool sb7 = false;         // the full stop of the tail follows a letter
-  size_t tail_end = 0;      // where the tail ended (kLowerAhead)
+  bool full_stop = false;  // the terminator of the tail is an ATerm
+  bool sb7 = false;        // the full stop of the tail follows a letter
+  size_t tail_end = 0;     // where the tail ended (kLowerAhead)
   size_t i = 0, length = 0;
   while (true) {
+    if (state == State::kText) {
+      // Only terminators, separators and what ICU must judge matter here:
+      // the rest goes at a table lookup a character.
+      while (i < n && Passive(ClassAt(classes, text, i, &length))) i += length;
+    }
     if (i == n) {
       if (state != State::kLowerAhead) break;
       // No Lower came: the boundary is where the tail ended.
       boundary(tail_end);
       i = tail_end;
       state = State::kText;
-      letter = false;
       continue;
     }
     const SbClass c = ClassAt(classes, text, i, &length);
@@ -417,20 +435,24 @@ bool FullStopBounds(std::string_view text, std::vector<size_t>* bounds) {
       i += length + (c == SbClass::kCR && i + 1 < n && text[i + 1] == '\n');
       boundary(i);  // SB4, or SB11 after a terminator's tail
       state = State::kText;
-      letter = false;
       continue;
     }
     switch (state) {
-      case State::kText:
-        if (c == SbClass::kSTerm || c == SbClass::kATerm) {
-          state = State::kTerm;
-          full_stop = c == SbClass::kATerm;
-          sb7 = letter;
-        } else {
-          letter = c == SbClass::kUpper || c == SbClass::kLower;
+      case State::kText: {  // a terminator
+        state = State::kTerm;
+        full_stop = c == SbClass::kATerm;
+        // SB7 looks at the character before the full stop (in the same
+        // match: no boundary ever follows a letter).
+        sb7 = false;
+        if (full_stop && i > 0) {
+          size_t letter_length = 0;
+          const SbClass before = ClassAt(
+              classes, text, PreviousCodePointStart(text, i), &letter_length);
+          sb7 = before == SbClass::kUpper || before == SbClass::kLower;
         }
         i += length;
         break;
+      }
       case State::kTerm:
       case State::kTermClose:
       case State::kTermSp: {
@@ -483,23 +505,20 @@ bool FullStopBounds(std::string_view text, std::vector<size_t>* bounds) {
         if (ends) {
           boundary(i);
           state = State::kText;
-          letter = false;
           break;  // text[i] starts the next sentence
         }
         if (next == State::kLowerAhead) tail_end = i;
         if (next == State::kTerm) {
           full_stop = c == SbClass::kATerm;
-          sb7 = false;
+          sb7 = false;  // a terminator, not a letter, precedes it
         }
         state = next;
-        letter = c == SbClass::kUpper || c == SbClass::kLower;
         i += length;
         break;
       }
       case State::kLowerAhead:
         if (c == SbClass::kLower) {
           state = State::kText;
-          letter = true;
         } else if (c != SbClass::kClose && c != SbClass::kSp &&
                    c != SbClass::kNumeric && c != SbClass::kSContinue &&
                    c != SbClass::kOther) {
@@ -508,7 +527,6 @@ bool FullStopBounds(std::string_view text, std::vector<size_t>* bounds) {
           boundary(tail_end);
           i = tail_end;
           state = State::kText;
-          letter = false;
           break;
         }
         i += length;
