@@ -16,6 +16,11 @@ namespace newsgraph::text {
 // byte order mark, which saved pages use like spaces.
 bool IsWhiteSpace(char32_t c);
 
+// False when a UTF-8 sequence starting with the bytes b0 b1 b2 (0 past the
+// end) cannot be an IsWhiteSpace code point; true for ASCII. Above ASCII
+// only a few byte sequences start white space.
+bool MayStartWhiteSpace(unsigned char b0, unsigned char b1, unsigned char b2);
+
 // Alphabetic code points (ICU UCHAR_ALPHABETIC): Latin, Greek, Cyrillic, CJK
 // ideographs, kana, Hangul, ... Digits are not letters.
 bool IsLetter(char32_t c);
