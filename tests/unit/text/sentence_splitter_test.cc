@@ -299,15 +299,18 @@ const std::vector<std::string> kSimplePieces = {
 };
 constexpr size_t kNeedIcu = 3;  // the last pieces above
 
-std::string RandomSimpleText(uint32_t* state, bool only_simple) {
+// Up to max_length - 1 pieces drawn from `pieces` (the last `skipped` of
+// them left out), with a linear congruential generator of `state`.
+std::string RandomPieces(const std::vector<std::string>& pieces,
+                         size_t skipped, int max_length, uint32_t* state) {
   auto next = [state]() {
     *state = *state * 1103515245u + 12345u;
     return (*state >> 16) & 0x7FFF;
   };
-  const size_t choices = kSimplePieces.size() - (only_simple ? kNeedIcu : 0);
+  const size_t choices = pieces.size() - skipped;
   std::string text;
-  const int length = static_cast<int>(next() % 41);
-  for (int k = 0; k < length; ++k) text += kSimplePieces[next() % choices];
+  const int length = static_cast<int>(next() % max_length);
+  for (int k = 0; k < length; ++k) text += pieces[next() % choices];
   return text;
 }
 
@@ -318,7 +321,8 @@ TEST_CASE("the rules for mostly Chinese text give ICU's boundaries",
   for (int round = 0; round < 20000; ++round) {
     // Most texts only of pieces the rules take; some with any piece, a
     // few ill-formed.
-    std::string text = RandomSimpleText(&state, round % 4 != 0);
+    std::string text = RandomPieces(
+        kSimplePieces, round % 4 != 0 ? kNeedIcu : 0, 41, &state);
     if (round % 97 == 5 && !text.empty()) text[text.size() / 2] = '\x80';
     INFO("round " << round << " text \"" << text << "\"");
     std::vector<size_t> rules = {0}, icu = {0};
@@ -453,19 +457,6 @@ const std::vector<std::string> kEnglishPieces = {
 };
 constexpr size_t kEnglishNeedIcu = 4;  // the last pieces above
 
-std::string RandomEnglishText(uint32_t* state, bool only_taken) {
-  auto next = [state]() {
-    *state = *state * 1103515245u + 12345u;
-    return (*state >> 16) & 0x7FFF;
-  };
-  const size_t choices =
-      kEnglishPieces.size() - (only_taken ? kEnglishNeedIcu : 0);
-  std::string text;
-  const int length = static_cast<int>(next() % 31);
-  for (int k = 0; k < length; ++k) text += kEnglishPieces[next() % choices];
-  return text;
-}
-
 TEST_CASE("the rules for text with full stops give ICU's boundaries",
           "[sentence_splitter]") {
   uint32_t state = 20240917;
@@ -473,7 +464,8 @@ TEST_CASE("the rules for text with full stops give ICU's boundaries",
   const int rounds = 100000;
   for (int round = 0; round < rounds; ++round) {
     // Most texts only of pieces the rules take; some with any piece.
-    const std::string text = RandomEnglishText(&state, round % 10 != 0);
+    const std::string text = RandomPieces(
+        kEnglishPieces, round % 10 != 0 ? kEnglishNeedIcu : 0, 31, &state);
     INFO("round " << round << " text \"" << text << "\"");
     std::vector<size_t> rules = {0}, icu = {0};
     REQUIRE(TheSplitter().RawBoundsForTesting(text, false, &icu));
