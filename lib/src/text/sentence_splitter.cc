@@ -5,6 +5,9 @@
 #include <unicode/uchar.h>
 #include <unicode/udata.h>
 #include <unicode/ures.h>
+#include <unicode/ucharstrie.h>
+#include <unicode/ucharstriebuilder.h>
+#include <unicode/unistr.h>
 #include <unicode/ustringtrie.h>
 #include <unicode/utext.h>
 #include <unicode/utypes.h>
@@ -147,7 +150,8 @@ bool IsParaSep(SbClass c) {
 // ICU's abbreviation filter for "en@ss=standard" (SimpleFilteredSentence-
 // BreakIterator, i18n/filteredbrk.cpp), redone on UTF-8 text: the same
 // exception list, read from ICU's data as FilteredBreakIteratorBuilder reads
-// it, split into the same two key sets, walked as ICU walks its two tries.
+// it, split into the same two key sets, in ICU's own tries, walked as ICU
+// walks them.
 // The filter is crude: it ignores word starts ("XMr. Smith" keeps "Mr."),
 // and as "U." and "U.S." share a first part, every entry starting "U."
 // goes to the forward keys, looked at only when the text before a boundary
@@ -172,7 +176,7 @@ class IcuAbbreviations {
   bool Suppresses(std::string_view text, size_t b) const {
     size_t pos = b;
     if (text[pos - 1] == ' ') --pos;
-    Walk backward(backward_);
+    icu::UCharsTrie backward(*backward_);  // shares the trie's array
     size_t best = std::string_view::npos;
     int32_t best_value = 0;
     while (pos > 0) {
@@ -183,22 +187,23 @@ class IcuAbbreviations {
         pos = PreviousCodePointStart(text, pos);
         c = DecodeUtf8(text, pos).code_point;
       }
-      const UStringTrieResult r = backward.NextCodePoint(c);
+      const UStringTrieResult r =
+          backward.nextForCodePoint(static_cast<UChar32>(c));
       if (USTRINGTRIE_HAS_VALUE(r)) {
         best = pos;
-        best_value = backward.value();
+        best_value = backward.getValue();
       }
       if (!USTRINGTRIE_HAS_NEXT(r)) break;
     }
     if (best == std::string_view::npos) return false;
     if (best_value == kMatch) return true;
-    if (best_value != kPartial || forward_.empty()) return false;
-    Walk forward(forward_);
+    if (best_value != kPartial || !forward_) return false;
+    icu::UCharsTrie forward(*forward_);
     UStringTrieResult r = USTRINGTRIE_INTERMEDIATE_VALUE;
     for (size_t i = best; i < text.size();) {
       const Decoded d = DecodeUtf8(text, i);
       i += d.length;
-      r = forward.NextCodePoint(d.code_point);
+      r = forward.nextForCodePoint(static_cast<UChar32>(d.code_point));
       if (!USTRINGTRIE_HAS_NEXT(r)) break;
     }
     // As in ICU, running out of text part way through a key counts as a
@@ -210,83 +215,6 @@ class IcuAbbreviations {
   // ICU's trie values.
   static constexpr int32_t kPartial = 1;  // look again forward
   static constexpr int32_t kMatch = 2;    // an exception: no boundary
-
-  // Keys in a trie of UTF-16 code units, standing in for a UCharsTrie.
-  struct Trie {
-    struct Node {
-      std::vector<char16_t> units;  // sorted, one per child
-      std::vector<uint32_t> children;
-      int32_t value = -1;  // -1: no key ends here
-    };
-    std::vector<Node> nodes = std::vector<Node>(1);  // nodes[0]: the root
-
-    bool empty() const { return nodes[0].units.empty(); }
-
-    // Adds a key; false when it is empty or there already (ICU's trie
-    // builder fails then).
-    bool Add(const std::u16string& key, int32_t value) {
-      uint32_t node = 0;
-      for (const char16_t u : key) {
-        auto& units = nodes[node].units;
-        const auto at = std::lower_bound(units.begin(), units.end(), u);
-        const auto k = static_cast<size_t>(at - units.begin());
-        if (at == units.end() || *at != u) {
-          const auto child = static_cast<uint32_t>(nodes.size());
-          units.insert(at, u);
-          nodes[node].children.insert(nodes[node].children.begin() + k,
-                                      child);
-          nodes.emplace_back();  // invalidates `units`
-          node = child;
-        } else {
-          node = nodes[node].children[k];
-        }
-      }
-      if (key.empty() || nodes[node].value >= 0) return false;
-      nodes[node].value = value;
-      return true;
-    }
-  };
-
-  // A walk through a Trie one code point at a time with UCharsTrie's
-  // results.
-  class Walk {
-   public:
-    explicit Walk(const Trie& trie) : trie_(trie) {}
-
-    UStringTrieResult NextCodePoint(char32_t c) {
-      if (c <= 0xFFFF) return Next(static_cast<char16_t>(c));
-      // UCharsTrie::nextForCodePoint: the trail unit only after a lead
-      // unit that some key continues.
-      if (!USTRINGTRIE_HAS_NEXT(
-              Next(static_cast<char16_t>(0xD7C0 + (c >> 10)))))
-        return USTRINGTRIE_NO_MATCH;
-      return Next(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
-    }
-
-    // The value of the key just matched.
-    int32_t value() const { return trie_.nodes[node_].value; }
-
-   private:
-    static constexpr uint32_t kStopped = ~uint32_t{0};
-
-    UStringTrieResult Next(char16_t u) {
-      if (node_ == kStopped) return USTRINGTRIE_NO_MATCH;
-      const Trie::Node& from = trie_.nodes[node_];
-      const auto at = std::lower_bound(from.units.begin(), from.units.end(), u);
-      if (at == from.units.end() || *at != u) {
-        node_ = kStopped;
-        return USTRINGTRIE_NO_MATCH;
-      }
-      node_ = from.children[static_cast<size_t>(at - from.units.begin())];
-      const Trie::Node& to = trie_.nodes[node_];
-      if (to.value < 0) return USTRINGTRIE_NO_VALUE;
-      return to.units.empty() ? USTRINGTRIE_FINAL_VALUE
-                              : USTRINGTRIE_INTERMEDIATE_VALUE;
-    }
-
-    const Trie& trie_;
-    uint32_t node_ = 0;
-  };
 
   IcuAbbreviations() {
     std::vector<std::u16string> list;
@@ -330,13 +258,26 @@ class IcuAbbreviations {
       }
     }
     if (backward.empty()) return;  // ICU filters nothing then, nor can we
-    for (const auto& [key, value] : backward) {
-      if (!backward_.Add(key, value)) return;
+    backward_ = BuildTrie(backward);
+    forward_ = BuildTrie(forward);
+    loaded_ = backward_ && (forward.empty() || forward_);
+  }
+
+  // ICU's trie of `keys` (as FilteredBreakIteratorBuilder builds it), or
+  // null when there are none or the builder fails (a key twice).
+  static std::unique_ptr<icu::UCharsTrie> BuildTrie(
+      const std::vector<std::pair<std::u16string, int32_t>>& keys) {
+    if (keys.empty()) return nullptr;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UCharsTrieBuilder builder(status);
+    for (const auto& [key, value] : keys) {
+      builder.add(icu::UnicodeString(key.data(), static_cast<int32_t>(key.size())),
+                  value, status);
     }
-    for (const auto& [key, value] : forward) {
-      if (!forward_.Add(key, value)) return;
-    }
-    loaded_ = true;
+    std::unique_ptr<icu::UCharsTrie> trie(
+        builder.build(USTRINGTRIE_BUILD_FAST, status));
+    if (U_FAILURE(status)) return nullptr;
+    return trie;
   }
 
   // The exceptions of locale "en" as SimpleFilteredBreakIteratorBuilder
@@ -367,8 +308,8 @@ class IcuAbbreviations {
   }
 
   bool loaded_ = false;
-  Trie backward_;  // reversed: ".rM" for "Mr."
-  Trie forward_;
+  std::unique_ptr<icu::UCharsTrie> backward_;  // reversed: ".rM" for "Mr."
+  std::unique_ptr<icu::UCharsTrie> forward_;   // null: no such keys
 };
 
 // The sentence boundaries after 0 of `text` as ICU's "en@ss=standard"
