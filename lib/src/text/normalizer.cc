@@ -157,6 +157,13 @@ std::vector<char16_t> BuildHantToHans() {
   return table;
 }
 
+// Writes the BMP code point c (U+0800 and above) as three bytes of UTF-8.
+inline void WriteThreeBytes(char32_t c, char* o) {
+  o[0] = static_cast<char>(0xE0 | (c >> 12));
+  o[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  o[2] = static_cast<char>(0x80 | (c & 0x3F));
+}
+
 // Rewrites, in place, every 3-byte CJK character of t[0, size) that has a
 // Simplified form (same UTF-8 length, so offsets are unchanged).
 void FoldHantToHans(const std::vector<char16_t>& table, char* t, size_t size) {
@@ -171,22 +178,11 @@ void FoldHantToHans(const std::vector<char16_t>& table, char* t, size_t size) {
                 ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
                 (static_cast<unsigned char>(t[i + 2]) & 0x3F);
     if (c >= kCjkFirst && c <= kCjkLast) {
-      char16_t to = table[c - kCjkFirst];
-      if (to != 0) {
-        t[i] = static_cast<char>(0xE0 | (to >> 12));
-        t[i + 1] = static_cast<char>(0x80 | ((to >> 6) & 0x3F));
-        t[i + 2] = static_cast<char>(0x80 | (to & 0x3F));
-      }
+      const char16_t to = table[c - kCjkFirst];
+      if (to != 0) WriteThreeBytes(to, t + i);
     }
     i += 3;
   }
-}
-
-// Writes the BMP code point c (U+0800 and above) as three bytes of UTF-8.
-inline void WriteThreeBytes(char32_t c, char* o) {
-  o[0] = static_cast<char>(0xE0 | (c >> 12));
-  o[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-  o[2] = static_cast<char>(0x80 | (c & 0x3F));
 }
 
 // Values of Impl::fast, one per BMP code point c:
@@ -483,18 +479,18 @@ bool Normalizer::NormalizeFast(std::string_view source,
   size_t run_s = 0, run_d = 0;
   size_t last_s = 0, last_d = 0;
   bool has_last = false;
-  // The fast table's value for the character at source[i] and its length;
+  // The fast table's value for the character at source[at] and its length;
   // false for ill-formed bytes. Characters outside the BMP are kFastNone.
-  auto classify = [&](size_t i, size_t* length, uint16_t* value,
+  auto classify = [&](size_t at, size_t* length, uint16_t* value,
                       char32_t* cp) {
-    const unsigned char b0 = s[i];
+    const unsigned char b0 = s[at];
     if (b0 < 0x80) {
       *length = 1;
       *value = kFastSame;
       *cp = b0;
       return true;
     }
-    const Decoded dc = DecodeUtf8(source, i);
+    const Decoded dc = DecodeUtf8(source, at);
     if (!dc.valid) return false;
     *length = dc.length;
     *cp = dc.code_point;
@@ -504,15 +500,7 @@ bool Normalizer::NormalizeFast(std::string_view source,
   while (i < n) {
     const unsigned char b0 = s[i];
     if (b0 < 0x80) {
-      // ASCII, eight bytes a step while they last.
-      size_t k = i;
-      while (k + 8 <= n) {
-        uint64_t w;
-        std::memcpy(&w, s + k, 8);
-        if ((w & 0x8080808080808080u) != 0) break;
-        k += 8;
-      }
-      while (k < n && s[k] < 0x80) ++k;
+      const size_t k = SkipAscii(source, i);
       LowerAsciiTo(source.data() + i, k - i, t.data() + d);
       d += k - i;
       last_s = k - 1;

@@ -11,8 +11,8 @@ namespace {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
-// Number of leading bytes of `s` from `pos` that are ASCII, checked a word at
-// a time; stops at the first non-ASCII byte.
+}  // namespace
+
 size_t SkipAscii(std::string_view s, size_t pos) {
   const size_t n = s.size();
   while (pos + 8 <= n) {
@@ -24,8 +24,6 @@ size_t SkipAscii(std::string_view s, size_t pos) {
   while (pos < n && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
   return pos;
 }
-
-}  // namespace
 
 size_t Utf8Length(char lead) {
   const auto b = static_cast<unsigned char>(lead);

@@ -47,6 +47,10 @@ void AppendUtf8(char32_t code_point, std::string* out);
 // True when every byte of `s` is < 0x80. Checks eight bytes at a time.
 bool IsAscii(std::string_view s);
 
+// The offset of the first byte >= 0x80 of `s` from `pos` on, or s.size();
+// eight bytes at a time.
+size_t SkipAscii(std::string_view s, size_t pos);
+
 // Byte offset of the first ill-formed (invalid lead byte, overlong, surrogate,
 // out-of-range or truncated) sequence in `s`, or std::string_view::npos when
 // `s` is well-formed UTF-8. ASCII runs are skipped eight bytes at a time.
