@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -67,7 +68,7 @@ enum class SbClass : uint8_t {
   kSp,
   kSContinue,
   kNumeric,
-  // Classes that may end a sentence, or make SimpleBounds ask ICU.
+  // Classes that may end a sentence, or make RuleBounds ask ICU.
   kSTerm,
   kATerm,
   kCR,
@@ -176,6 +177,10 @@ class IcuAbbreviations {
   bool Suppresses(std::string_view text, size_t b) const {
     size_t pos = b;
     if (text[pos - 1] == ' ') --pos;
+    // Most boundaries follow a character no key ends with (。 ! ?).
+    if (pos == 0) return false;
+    const auto last = static_cast<unsigned char>(text[pos - 1]);
+    if (last < 0x80 ? !key_ends_ascii_[last] : !key_ends_other_) return false;
     icu::UCharsTrie backward(*backward_);  // shares the trie's array
     size_t best = std::string_view::npos;
     int32_t best_value = 0;
@@ -258,6 +263,14 @@ class IcuAbbreviations {
       }
     }
     if (backward.empty()) return;  // ICU filters nothing then, nor can we
+    for (const auto& [key, value] : backward) {
+      if (key.empty() || key[0] >= 0x80) {
+        key_ends_other_ = true;  // (an empty key: any text might match)
+        if (key.empty()) key_ends_ascii_.set();
+      } else {
+        key_ends_ascii_.set(key[0]);
+      }
+    }
     backward_ = BuildTrie(backward);
     forward_ = BuildTrie(forward);
     loaded_ = backward_ && (forward.empty() || forward_);
@@ -308,15 +321,19 @@ class IcuAbbreviations {
   }
 
   bool loaded_ = false;
+  // The last characters of the exceptions (the first of the backward
+  // keys): the ASCII ones, and whether there are others.
+  std::bitset<128> key_ends_ascii_;
+  bool key_ends_other_ = false;
   std::unique_ptr<icu::UCharsTrie> backward_;  // reversed: ".rM" for "Mr."
   std::unique_ptr<icu::UCharsTrie> forward_;   // null: no such keys
 };
 
 // The sentence boundaries after 0 of `text` as ICU's "en@ss=standard"
-// iterator finds them, for text with full stops: appends them (the last
-// one text.size()) and returns true; gives up (appends nothing, returns
-// false) on Extend and Format characters, ill-formed UTF-8, and when ICU's
-// data lacks the exception list. ICU's rules (sent.txt, chained) find the
+// iterator finds them: appends them (the last one text.size()) and returns
+// true; gives up (appends nothing, returns false) on Extend and Format
+// characters, ill-formed UTF-8, and when ICU's data lacks the exception
+// list. ICU's rules (sent.txt, chained) find the
 // longest match from the last boundary; for text without Extend and Format
 // that comes down to this machine:
 //  - outside a terminator's tail nothing happens but at a terminator and
@@ -332,7 +349,7 @@ class IcuAbbreviations {
 //  - a match starts at the last boundary, so SB7 sees no letter before a
 //    full stop that comes first after a boundary.
 // ICU's abbreviation filter then drops boundaries ("Mr. Smith").
-bool FullStopBounds(std::string_view text, std::vector<size_t>* bounds) {
+bool RuleBounds(std::string_view text, std::vector<size_t>* bounds) {
   const IcuAbbreviations& abbreviations = IcuAbbreviations::Get();
   if (!abbreviations.loaded()) return false;
   const SbClasses& classes = SbClasses::Get();
@@ -479,100 +496,6 @@ bool FullStopBounds(std::string_view text, std::vector<size_t>* bounds) {
   return true;
 }
 
-// The sentence boundaries after 0 of `text` by the rules of UAX #29, as ICU
-// finds them, for text whose every full stop (ATerm) comes right before a
-// digit and that has no Extend or Format character: appends them (the last
-// one text.size()) and returns true. Such text, most Chinese text, needs
-// only rules SB3, SB4, SB6, SB8a and SB9-SB11: a terminator (STerm), its
-// closing punctuation and spaces, and a paragraph separator end a sentence
-// unless a terminator or a comma-like SContinue follows. ICU's abbreviation
-// filter ("Mr.") acts only after a full stop. Text with other full stops
-// gets FullStopBounds' answer. Text with an Extend or Format character or
-// ill-formed UTF-8 gets nothing appended and false (the caller asks ICU).
-bool SimpleBounds(std::string_view text, std::vector<size_t>* bounds) {
-  const SbClasses& classes = SbClasses::Get();
-  const size_t first = bounds->size();
-  const size_t n = text.size();
-  size_t i = 0, length = 0;
-  auto give_up = [&] {
-    bounds->resize(first);
-    return false;
-  };
-  // English text has full stops ending sentences: found at memchr's speed,
-  // and left to the slower machine that handles them.
-  for (size_t dot = text.find('.'); dot != std::string_view::npos;
-       dot = text.find('.', dot + 1)) {
-    if (dot + 1 == n || text[dot + 1] < '0' || text[dot + 1] > '9')
-      return FullStopBounds(text, bounds);
-  }
-  // Past a paragraph separator at text[i] (CR LF as one).
-  auto past_para_sep = [&](SbClass c, size_t len) {
-    return i + len + (c == SbClass::kCR && i + 1 < n && text[i + 1] == '\n');
-  };
-  while (i < n) {
-    const SbClass c = ClassAt(classes, text, i, &length);
-    if (Passive(c)) {
-      i += length;
-      continue;
-    }
-    switch (c) {
-      case SbClass::kExtendOrFormat:
-      case SbClass::kIllFormed:
-        return give_up();
-      case SbClass::kATerm: {
-        // SB6: no break between a full stop and a digit; any other full
-        // stop (a rarer ATerm than '.') needs all the rules.
-        size_t digit_length = 0;
-        if (i + length >= n ||
-            ClassAt(classes, text, i + length, &digit_length) !=
-                SbClass::kNumeric) {
-          bounds->resize(first);
-          return FullStopBounds(text, bounds);
-        }
-        i += length;
-        break;
-      }
-      case SbClass::kCR:
-      case SbClass::kLF:
-      case SbClass::kSep:
-        i = past_para_sep(c, length);  // SB3, SB4
-        bounds->push_back(i);
-        break;
-      case SbClass::kSTerm: {
-        i += length;
-        // SB9, SB10: closing punctuation, then spaces, stay with it.
-        SbClass next = SbClass::kOther;
-        for (bool spaces = false; i < n; i += length) {
-          next = ClassAt(classes, text, i, &length);
-          if (next == SbClass::kClose && !spaces) continue;
-          if (next == SbClass::kSp) {
-            spaces = true;
-            continue;
-          }
-          break;
-        }
-        if (i == n) break;  // the end of the text is a boundary anyway
-        if (IsParaSep(next)) {  // SB11: one separator ends the sentence
-          i = past_para_sep(next, length);
-          bounds->push_back(i);
-        } else if (next == SbClass::kExtendOrFormat ||
-                   next == SbClass::kIllFormed) {
-          return give_up();
-        } else if (next != SbClass::kSContinue && next != SbClass::kSTerm &&
-                   next != SbClass::kATerm) {  // SB8a: no break before those
-          bounds->push_back(i);
-        }
-        break;
-      }
-      default:
-        i += length;
-        break;
-    }
-  }
-  if (n > 0 && (bounds->size() == first || bounds->back() != n))
-    bounds->push_back(n);
-  return true;
-}
 
 // Per-thread buffers reused across calls (Split does not recurse).
 struct Scratch {
@@ -847,7 +770,7 @@ std::vector<Span> SentenceSplitter::SplitReferenceForTesting(
 
 bool SentenceSplitter::RawBoundsForTesting(std::string_view text, bool simple,
                                            std::vector<size_t>* bounds) const {
-  return simple ? SimpleBounds(text, bounds) : IcuBoundsUtf8(text, bounds);
+  return simple ? RuleBounds(text, bounds) : IcuBoundsUtf8(text, bounds);
 }
 
 std::vector<Span> SentenceSplitter::SplitImpl(std::string_view text,
@@ -924,7 +847,7 @@ void SentenceSplitter::SplitChunk(std::string_view text, size_t offset,
   std::vector<size_t>& bounds = scratch.bounds;
   bounds.assign(1, 0);
   const bool ok = reference ? IcuBoundsUtf8(text, &bounds)
-                            : SimpleBounds(text, &bounds) ||
+                            : RuleBounds(text, &bounds) ||
                                   IcuBounds(text, &bounds);
   if (!ok) {
     bounds.assign(1, 0);

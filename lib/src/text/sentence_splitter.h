@@ -15,12 +15,10 @@ namespace newsgraph::text {
 // Splits text into sentences: ICU's sentence break iterator for locale
 // "en@ss=standard" (UAX #29 plus English abbreviation suppressions such as
 // "Mr." and "Mrs."), with these adjustments. Text without Extend or Format
-// characters (nearly all news text) gets ICU's boundaries from the rules
-// redone here, without ICU's iterator: UAX #29's few rules for text whose
-// every full stop (Sentence_Break ATerm) comes right before a digit (most
-// Chinese text), else all of them and ICU's abbreviation filter with the
-// exception list from ICU's data (most English text). Other text is split
-// by ICU, run on a UTF-16 copy. The adjustments:
+// characters (nearly all news text) gets ICU's boundaries from ICU's rules
+// redone here, without ICU's iterator, and ICU's abbreviation filter with
+// the exception list from ICU's data. Other text is split by ICU, run on a
+// UTF-16 copy. The adjustments:
 //  - a line break always ends a sentence (UAX #29 rule SB4);
 //  - opening quotes and brackets (“ 「 『 ( and an unbalanced ") that UAX #29
 //    attaches to the end of the previous sentence (as in 。“) move to the
