@@ -143,17 +143,20 @@ struct RuleSet::Impl {
   };
   struct Pattern {
     int rule = -1;
-    // The pattern with every {m,n} read as {m,} (UnboundedRepetitions): a
-    // superset whose DFA stays small. The prefilter's source, the search
-    // that locates where a match can start, and the capture group numbers
-    // (the same as the pattern's). Owned by `filtered`.
-    const RE2* loose = nullptr;
-    // The pattern as written when it differs from `loose`; null when it has
-    // no bounded repetition (then `loose` is the pattern).
+    // The pattern with every {m,n} read as {m,} (UnboundedRepetitions), a
+    // superset whose DFA stays small, followed by "(?s:.*)\z" (StartForm).
+    // Its matches start where the unbounded form's do, and end at the end
+    // of the text: RE2 finds the leftmost one's start with one backward
+    // pass of its reverse DFA, where the unbounded form alone took a
+    // forward pass to the match's end and a backward one to its start.
+    // The prefilter's source, the search that locates where a match can
+    // start, and the capture group numbers (the same as the pattern's).
+    // Owned by `filtered`.
+    const RE2* start = nullptr;
+    // The pattern as written.
     std::unique_ptr<LazyRE2> exact;
     // The pattern as written, for RE2 (compiled now if need be).
     const RE2& Exact() const {
-      if (!exact) return *loose;
       std::call_once(exact->once, [this] {
         exact->re = std::make_unique<RE2>(exact->pattern, PatternOptions());
       });
@@ -179,7 +182,7 @@ struct RuleSet::Impl {
   // Pre-selection of the patterns that can match a sentence: RE2's
   // prefilter keeps, for each pattern, the literals ("atoms") any match
   // must contain; `atoms` finds which occur in the sentence. It holds each
-  // pattern twice: its unbounded form (id h, Pattern::loose) and its
+  // pattern twice: its unbounded form (id h, Pattern::start) and its
   // relaxed form, unbounded too (id h + patterns.size(), never matched). A
   // pattern is a candidate when both let it through: with the slots, RE2
   // merges a slot's token bytes with the text next to it and keeps little
@@ -280,6 +283,16 @@ RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
 RuleSet::~RuleSet() = default;
 
 size_t RuleSet::pattern_count() const { return impl_->patterns.size(); }
+
+namespace {
+
+// `pattern` followed by anything up to the end of the text: its matches
+// start where those of `pattern` do (Pattern::start).
+std::string StartForm(std::string_view pattern) {
+  return "(?:" + std::string(pattern) + ")(?s:.*)\\z";
+}
+
+}  // namespace
 
 std::string UnboundedRepetitions(std::string_view pattern) {
   std::string out;
@@ -693,24 +706,25 @@ Status Compiler::CompileFile(const std::string& name, std::string_view text,
           return Status::DataError(where + ": bad regex: " + check.error());
       }
       // The unbounded form goes to the prefilter (a superset: sound); the
-      // pattern itself where that form does not compile.
+      // pattern itself where that form does not compile. In start form.
       int id = -1;
       const std::string loose = UnboundedRepetitions(body);
       if (loose == body ||
-          impl->filtered.Add(loose, PatternOptions(), &id) != RE2::NoError) {
-        if (impl->filtered.Add(body, PatternOptions(), &id) != RE2::NoError) {
+          impl->filtered.Add(StartForm(loose), PatternOptions(), &id) !=
+              RE2::NoError) {
+        if (impl->filtered.Add(StartForm(body), PatternOptions(), &id) !=
+            RE2::NoError) {
           RE2 bad(body, PatternOptions());  // for the message
           return Status::DataError(where + ": bad regex: " + bad.error());
         }
-      } else {
-        p.exact = std::make_unique<RuleSet::Impl::LazyRE2>();
-        p.exact->pattern = body;
       }
-      p.loose = &impl->filtered.GetRE2(id);
-      p.jit = JitCapture::Create(body, p.loose->NumberOfCapturingGroups());
+      p.exact = std::make_unique<RuleSet::Impl::LazyRE2>();
+      p.exact->pattern = body;
+      p.start = &impl->filtered.GetRE2(id);
+      p.jit = JitCapture::Create(body, p.start->NumberOfCapturingGroups());
       if (!p.jit && !p.Exact().ok())  // RE2 runs it at every match: now
         return Status::DataError(where + ": bad regex: " + p.Exact().error());
-      const auto& groups = p.loose->NamedCapturingGroups();
+      const auto& groups = p.start->NamedCapturingGroups();
       for (const auto& s : p.slots) p.groups.push_back(groups.at(s.name));
       impl->patterns.push_back(std::move(p));
       ++current_patterns;
@@ -768,7 +782,7 @@ bool CaseInsensitive(const std::string& re) {
 
 bool AnyCaseInsensitive(const std::vector<RuleSet::Impl::Pattern>& patterns) {
   return std::any_of(patterns.begin(), patterns.end(), [](const auto& p) {
-    return CaseInsensitive(p.loose->pattern());
+    return CaseInsensitive(p.start->pattern());
   });
 }
 
@@ -1008,7 +1022,7 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
                            bool accelerated,
                            std::vector<RuleMatch>* out) const {
   const auto& p = impl_->patterns[index];
-  const int ngroups = p.loose->NumberOfCapturingGroups() + 1;
+  const int ngroups = p.start->NumberOfCapturingGroups() + 1;
   // The thread's own, grown to the most groups seen: a search that finds a
   // match sets every group it reports, and nothing else reads them.
   struct Groups {};
@@ -1025,20 +1039,20 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
       break;
     bool captured = false;
     if (jit) {
-      // RE2's DFAs find the leftmost start of a match of the unbounded form
-      // (a superset of the pattern, whose DFA stays small): no match of the
-      // pattern starts before it. From there PCRE2 finds the match and its
-      // captures; RE2 decides where PCRE2 gives up.
+      // RE2's reverse DFA finds the leftmost start of a match of the
+      // unbounded form (a superset of the pattern, whose DFA stays small):
+      // no match of the pattern starts before it. From there PCRE2 finds
+      // the match and its captures; RE2 decides where PCRE2 gives up.
       re2::StringPiece whole;
-      if (!p.loose->Match(slotted, pos, slotted.size(), RE2::UNANCHORED, &whole, 1))
+      if (!p.start->Match(slotted, pos, slotted.size(), RE2::UNANCHORED, &whole, 1))
         break;
       const size_t start = size_t(whole.data() - slotted.data());
       const JitCapture::Outcome found =
           p.jit->Find(slotted, start, ngroups, groups.data());
       if (found == JitCapture::Outcome::kNoMatch) break;
       captured = found == JitCapture::Outcome::kMatch;
-    } else if (accelerated && p.exact &&
-               !p.loose->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
+    } else if (accelerated &&
+               !p.start->Match(slotted, pos, slotted.size(), RE2::UNANCHORED,
                                nullptr, 0)) {
       break;
     }
