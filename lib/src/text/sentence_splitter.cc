@@ -496,7 +496,6 @@ bool RuleBounds(std::string_view text, std::vector<size_t>* bounds) {
   return true;
 }
 
-
 // Per-thread buffers reused across calls (Split does not recurse).
 struct Scratch {
   std::unique_ptr<char16_t[]> utf16;
@@ -768,9 +767,9 @@ std::vector<Span> SentenceSplitter::SplitReferenceForTesting(
   return SplitImpl(text, base_offset, /*reference=*/true);
 }
 
-bool SentenceSplitter::RawBoundsForTesting(std::string_view text, bool simple,
+bool SentenceSplitter::RawBoundsForTesting(std::string_view text, bool rules,
                                            std::vector<size_t>* bounds) const {
-  return simple ? RuleBounds(text, bounds) : IcuBoundsUtf8(text, bounds);
+  return rules ? RuleBounds(text, bounds) : IcuBoundsUtf8(text, bounds);
 }
 
 std::vector<Span> SentenceSplitter::SplitImpl(std::string_view text,

@@ -61,10 +61,10 @@ class SentenceSplitter {
 
   // For tests: the raw boundaries after 0 of `text` (under 1 MiB), as byte
   // offsets, the last one text.size(), before the adjustments: when
-  // `simple`, those of the rules Split applies itself (false, nothing
+  // `rules`, those of the rules Split applies itself (false, nothing
   // appended, for text it leaves to ICU: with Extend or Format characters,
   // ill-formed); otherwise ICU's, reading the UTF-8 bytes.
-  bool RawBoundsForTesting(std::string_view text, bool simple,
+  bool RawBoundsForTesting(std::string_view text, bool rules,
                            std::vector<size_t>* bounds) const;
 
  private:

@@ -317,7 +317,7 @@ std::string RandomPieces(const std::vector<std::string>& pieces,
 TEST_CASE("the rules for mostly Chinese text give ICU's boundaries",
           "[sentence_splitter]") {
   uint32_t state = 20261129;
-  int simple = 0;
+  int by_rules = 0;
   for (int round = 0; round < 20000; ++round) {
     // Most texts only of pieces the rules take; some with any piece, a
     // few ill-formed.
@@ -328,7 +328,7 @@ TEST_CASE("the rules for mostly Chinese text give ICU's boundaries",
     std::vector<size_t> rules = {0}, icu = {0};
     REQUIRE(TheSplitter().RawBoundsForTesting(text, false, &icu));
     if (TheSplitter().RawBoundsForTesting(text, true, &rules)) {
-      ++simple;
+      ++by_rules;
       REQUIRE(rules == icu);
     } else {
       CHECK(rules == std::vector<size_t>{0});  // nothing appended
@@ -337,8 +337,8 @@ TEST_CASE("the rules for mostly Chinese text give ICU's boundaries",
             TheSplitter().SplitReferenceForTesting(text));
   }
   // The rules took the texts made of their pieces, and only those.
-  CHECK(simple > 15000);
-  CHECK(simple < 19000);
+  CHECK(by_rules > 15000);
+  CHECK(by_rules < 19000);
 }
 
 TEST_CASE("the rules give up on Extend and Format characters",
@@ -477,9 +477,9 @@ TEST_CASE("the rules for text with full stops give ICU's boundaries",
     }
     const bool full_stop = text.find('.') != std::string::npos;
     with_full_stop += full_stop;
-    const bool simple = TheSplitter().RawBoundsForTesting(text, true, &rules);
-    CHECK(simple == !for_icu);
-    if (simple) {
+    const bool by_rules = TheSplitter().RawBoundsForTesting(text, true, &rules);
+    CHECK(by_rules == !for_icu);
+    if (by_rules) {
       taken += full_stop;
       REQUIRE(rules == icu);
     } else {
