@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(
   g++ cmake ninja-build pkg-config make python3
-  libicu-dev libre2-dev libpcre2-dev libsqlite3-dev libfmt-dev libboost-graph-dev
+  libicu-dev libre2-dev libpcre2-dev libvectorscan-dev libsqlite3-dev libfmt-dev libboost-graph-dev
   nlohmann-json3-dev libsimdjson-dev libmimalloc-dev catch2 libxml2-dev python3-jsonschema
   graphviz python3-networkx python3-ahocorasick
 )

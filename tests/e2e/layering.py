@@ -43,7 +43,8 @@ TEXT_HALF = ["base", "text", "dict", "rules", "extract", "html", "ontology"]
 GRAPH_HALF = ["store", "query", "export"]
 FORBIDDEN = {
     "text": (("sqlite3.h", "SQLite"), ("boost/", "Boost")),
-    "graph": (("unicode/", "ICU"), ("re2/", "RE2"), ("pcre2.h", "PCRE2")),
+    "graph": (("unicode/", "ICU"), ("re2/", "RE2"), ("pcre2.h", "PCRE2"),
+              ("hs.h", "Hyperscan")),
 }
 
 

@@ -5,7 +5,9 @@
 // file (or "rules: " for the file as a whole); compiled rules point at lines of the file; matches, coreference
 // phrases and discoveries lie inside the sentence; the prefilter drops no
 // match (Match equals MatchUnfiltered, which runs every pattern) and
-// changes no status (StatusFor equals StatusForUnfiltered).
+// changes no status (StatusFor equals StatusForUnfiltered); the coreference
+// and discovery pre-selection drops no phrase or name, alone or with the
+// sentence's lines scanned together.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -63,14 +65,61 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                    all[i].end == matches[i].end,
                "prefilter changed a match");
   size_t last = 0;
-  for (const auto& c : (*rs)->FindCorefs(sentence)) {
+  const auto corefs = (*rs)->FindCorefs(sentence);
+  for (const auto& c : corefs) {
     FUZZ_CHECK(c.begin >= last && c.begin <= c.end && c.end <= sentence.size(),
                "coref span");
     last = c.end;
   }
-  for (const auto& d : (*rs)->Discover(sentence))
+  const auto discoveries = (*rs)->Discover(sentence);
+  for (const auto& d : discoveries)
     FUZZ_CHECK(d.name_begin <= d.name_end && d.name_end <= sentence.size(),
                "discovery span");
+  // The pre-selection drops nothing: the same as trying every pattern, and
+  // the sentence's lines pre-selected together (as a document's sentences
+  // are) give each line what it gets alone.
+  auto same_corefs = [](const std::vector<rules::CorefPhrase>& a,
+                        const std::vector<rules::CorefPhrase>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i].begin != b[i].begin || a[i].end != b[i].end ||
+          a[i].types != b[i].types || a[i].pronoun != b[i].pronoun)
+        return false;
+    return true;
+  };
+  auto same_discoveries = [](const std::vector<rules::Discovery>& a,
+                             const std::vector<rules::Discovery>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i].name_begin != b[i].name_begin || a[i].name_end != b[i].name_end ||
+          a[i].type != b[i].type)
+        return false;
+    return true;
+  };
+  FUZZ_CHECK(same_corefs(corefs, (*rs)->FindCorefsUnfiltered(sentence)),
+             "coreference pre-selection dropped a phrase");
+  FUZZ_CHECK(same_discoveries(discoveries, (*rs)->DiscoverUnfiltered(sentence)),
+             "discovery pre-selection dropped a name");
+  std::vector<std::string_view> parts;
+  for (size_t b = 0; b <= sentence.size();) {
+    size_t e = sentence.find('\n', b);
+    if (e == std::string_view::npos) e = sentence.size();
+    parts.push_back(sentence.substr(b, e - b));
+    b = e + 1;
+  }
+  std::vector<std::vector<rules::CorefPhrase>> each_corefs;
+  std::vector<std::vector<rules::Discovery>> each_discoveries;
+  (*rs)->FindCorefsEach(parts, &each_corefs);
+  (*rs)->DiscoverEach(parts, &each_discoveries);
+  FUZZ_CHECK(each_corefs.size() == parts.size() &&
+                 each_discoveries.size() == parts.size(),
+             "one result a line");
+  for (size_t i = 0; i < parts.size(); ++i) {
+    FUZZ_CHECK(same_corefs(each_corefs[i], (*rs)->FindCorefs(parts[i])),
+               "a line's phrases differ when pre-selected with the others");
+    FUZZ_CHECK(same_discoveries(each_discoveries[i], (*rs)->Discover(parts[i])),
+               "a line's names differ when pre-selected with the others");
+  }
   for (size_t p = 0; p < sentence.size() && p < 64; ++p)
     FUZZ_CHECK((*rs)->PossessiveLength(sentence, p) <= sentence.size() - p,
                "possessive length");

@@ -120,21 +120,25 @@ Status DocumentPass::BuildLocalEntities() {
     NEWSGRAPH_RETURN_IF_ERROR(
         local_->Add(std::move(e), doc_.id + ": entity " + std::to_string(i + 1)));
   }
-  // Names introduced by a descriptor ("the startup Foo", "Foo Inc.").
-  for (const Block& b : blocks_) {
-    for (const text::Span& s : b.sentences) {
-      std::string_view sentence = text_.substr(s.begin, s.end - s.begin);
-      for (const rules::Discovery& d : res_.rules->Discover(sentence)) {
-        std::string name(sentence.substr(d.name_begin, d.name_end - d.name_begin));
-        if (res_.dictionary->FindForm(name) >= 0 || local_->FindForm(name) >= 0)
-          continue;
-        dict::Entity e;
-        e.name = name;
-        e.type = d.type;
-        e.discovered = true;
-        // A clash (same name, another type) keeps the first reading.
-        (void)local_->Add(std::move(e), doc_.id);
-      }
+  // Names introduced by a descriptor ("the startup Foo", "Foo Inc."), all
+  // the document's sentences pre-selected in one scan.
+  std::vector<std::string_view> sentences;
+  for (const Block& b : blocks_)
+    for (const text::Span& s : b.sentences) sentences.push_back(SentenceText(s));
+  std::vector<std::vector<rules::Discovery>> discoveries;
+  res_.rules->DiscoverEach(sentences, &discoveries);
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    for (const rules::Discovery& d : discoveries[k]) {
+      std::string name(
+          sentences[k].substr(d.name_begin, d.name_end - d.name_begin));
+      if (res_.dictionary->FindForm(name) >= 0 || local_->FindForm(name) >= 0)
+        continue;
+      dict::Entity e;
+      e.name = name;
+      e.type = d.type;
+      e.discovered = true;
+      // A clash (same name, another type) keeps the first reading.
+      (void)local_->Add(std::move(e), doc_.id);
     }
   }
   if (!local_->entities().empty()) {
@@ -414,9 +418,20 @@ void DocumentPass::PrepareStep(Step step) {
     case Step::kNames:
       for (SentenceWork& w : work_) FindNames(&w);
       return;
-    case Step::kPhrases:
-      for (SentenceWork& w : work_) FindPhrases(&w);
+    case Step::kPhrases: {
+      // All the document's sentences at once: one scan pre-selects the
+      // coreference patterns of each.
+      std::vector<std::string_view> texts;
+      texts.reserve(work_.size());
+      for (const SentenceWork& w : work_) texts.push_back(w.norm.text);
+      struct Phrases {};
+      auto& phrases =
+          base::PerThread<Phrases, std::vector<std::vector<rules::CorefPhrase>>>();
+      res_.rules->FindCorefsEach(texts, &phrases);
+      for (size_t k = 0; k < work_.size(); ++k)
+        work_[k].phrases.swap(phrases[k]);
       return;
+    }
   }
 }
 

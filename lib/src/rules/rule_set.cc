@@ -19,6 +19,7 @@
 #include "rules/atom_scanner.h"
 #include "rules/atom_set_memo.h"
 #include "rules/jit_capture.h"
+#include "rules/presence_set.h"
 
 namespace newsgraph::rules {
 
@@ -62,43 +63,69 @@ std::vector<int> GroupsNamed(const RE2& re, const std::string& name) {
   return out;
 }
 
-// The indices (ascending) of the patterns of `set` (of `n` patterns) that
-// match somewhere in `text`; all of them when `set` is null or its DFA ran
-// out of memory (the caller's own matching then decides).
-std::vector<int> Occurring(const RE2::Set* set, size_t n, std::string_view text) {
+// Says which of a list of patterns may occur in a text: a Hyperscan
+// PresenceSet, or where it cannot take the patterns an RE2::Set of them.
+struct Preselect {
+  std::unique_ptr<PresenceSet> presence;
+  std::unique_ptr<RE2::Set> set;
+  size_t count = 0;
+};
+
+// The indices (ascending) of the patterns of `pre` that match somewhere in
+// `text`, by its RE2::Set; all of them when it has none or the set failed
+// (the caller's own matching then decides).
+std::vector<int> OccurringByRe2(const Preselect& pre, std::string_view text) {
   std::vector<int> hits;
-  RE2::Set::ErrorInfo error;
-  if (set) {
+  if (pre.set) {
+    RE2::Set::ErrorInfo error;
     // Most sentences hold none of the patterns: asked only whether one
     // occurs, RE2 stops at the first match and allocates nothing (asked
     // which, it allocates a set of the patterns' size on every call).
-    if (!set->Match(text, nullptr, &error)) {
+    if (!pre.set->Match(text, nullptr, &error)) {
       if (error.kind == RE2::Set::kNoError) return hits;
-    } else if (set->Match(text, &hits, &error) ||
+    } else if (pre.set->Match(text, &hits, &error) ||
                error.kind == RE2::Set::kNoError) {
       std::sort(hits.begin(), hits.end());
       return hits;
     }
   }
-  hits.resize(n);
-  for (size_t i = 0; i < n; ++i) hits[i] = int(i);
+  hits.resize(pre.count);
+  for (size_t i = 0; i < pre.count; ++i) hits[i] = int(i);
   return hits;
 }
 
-// An unanchored RE2::Set of the patterns of `items` (in order), in their
-// unbounded form (a superset, and a far smaller DFA), or null if it cannot
-// be built; it only pre-selects, so null costs speed, not output.
+// (*hits)[i]: the indices (ascending) of the patterns of `pre` that may
+// occur in texts[i] (every one that does, possibly more).
+void Occurring(const Preselect& pre, std::span<const std::string_view> texts,
+               std::vector<std::vector<int>>* hits) {
+  if (pre.presence && pre.presence->Occurring(texts, hits)) return;
+  hits->resize(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i)
+    (*hits)[i] = OccurringByRe2(pre, texts[i]);
+}
+
+// The pre-selection of the patterns of `items` (in order), in their
+// unbounded form (a superset, and far smaller automata): Hyperscan's if it
+// takes them, else an unanchored RE2::Set, else neither (then every pattern
+// is tried: it costs speed, not output).
 template <typename Items>
-std::unique_ptr<RE2::Set> PreselectSet(const Items& items, int64_t max_mem) {
-  if (items.empty()) return nullptr;
+Preselect PreselectSet(const Items& items, int64_t max_mem) {
+  Preselect pre;
+  pre.count = items.size();
+  if (items.empty()) return pre;
+  std::vector<std::string> patterns;
+  for (const auto& it : items)
+    patterns.push_back(UnboundedRepetitions(it.re->pattern()));
+  pre.presence = PresenceSet::Create(patterns);
+  if (pre.presence) return pre;
   RE2::Options o = PatternOptions();
   o.set_max_mem(max_mem);
   auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-  for (const auto& it : items)
-    if (set->Add(UnboundedRepetitions(it.re->pattern()), nullptr) < 0)
-      return nullptr;
-  if (!set->Compile()) return nullptr;
-  return set;
+  for (const std::string& p : patterns)
+    if (set->Add(p, nullptr) < 0) return pre;
+  if (!set->Compile()) return pre;
+  pre.set = std::move(set);
+  return pre;
 }
 
 // Memory budget of the RE2::Set that finds the prefilter's literal atoms
@@ -224,7 +251,7 @@ struct RuleSet::Impl {
     std::unique_ptr<JitCapture> jit;  // the same pattern in PCRE2, or null
   };
   std::vector<Coref> corefs;
-  std::unique_ptr<RE2::Set> coref_set;  // which corefs occur in a sentence
+  Preselect coref_set;  // which corefs may occur in a sentence
   struct Discover {
     std::string type;
     std::unique_ptr<RE2> re;  // group "name" is the entity name
@@ -232,7 +259,7 @@ struct RuleSet::Impl {
     std::unique_ptr<JitCapture> jit;  // the same pattern in PCRE2, or null
   };
   std::vector<Discover> discovers;
-  std::unique_ptr<RE2::Set> discover_set;
+  Preselect discover_set;
 };
 
 std::span<const int> RuleSet::Impl::Candidates(
@@ -1165,12 +1192,13 @@ void ForEachMatch(const RE2& re, const JitCapture* jit, std::string_view text,
 
 }  // namespace
 
-std::vector<CorefPhrase> RuleSet::FindCorefs(
-    std::string_view normalized) const {
-  std::vector<CorefPhrase> out;
-  for (int i : Occurring(impl_->coref_set.get(), impl_->corefs.size(), normalized)) {
+std::vector<CorefPhrase> RuleSet::CorefsAmong(std::span<const int> patterns,
+                                              std::string_view text) const {
+  std::vector<CorefPhrase> out, kept;
+  if (patterns.empty()) return kept;
+  for (int i : patterns) {
     const auto& c = impl_->corefs[i];
-    ForEachMatch(*c.re, c.jit.get(), normalized, c.groups, [&](size_t b, size_t e) {
+    ForEachMatch(*c.re, c.jit.get(), text, c.groups, [&](size_t b, size_t e) {
       out.push_back({b, e, c.types, c.pronoun});
     });
   }
@@ -1178,7 +1206,6 @@ std::vector<CorefPhrase> RuleSet::FindCorefs(
   std::sort(out.begin(), out.end(), [](const CorefPhrase& a, const CorefPhrase& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
-  std::vector<CorefPhrase> kept;
   for (auto& c : out) {
     if (!kept.empty() && c.begin == kept.back().begin &&
         c.end == kept.back().end) {
@@ -1195,18 +1222,72 @@ std::vector<CorefPhrase> RuleSet::FindCorefs(
   return kept;
 }
 
-std::vector<Discovery> RuleSet::Discover(std::string_view source) const {
+std::vector<Discovery> RuleSet::DiscoveriesAmong(std::span<const int> patterns,
+                                                 std::string_view text) const {
   std::vector<Discovery> out;
-  for (int i : Occurring(impl_->discover_set.get(), impl_->discovers.size(), source)) {
+  for (int i : patterns) {
     const auto& d = impl_->discovers[i];
-    ForEachMatch(*d.re, d.jit.get(), source, d.groups, [&](size_t b, size_t e) {
-      out.push_back({b, e, d.type});
-    });
+    ForEachMatch(*d.re, d.jit.get(), text, d.groups,
+                 [&](size_t b, size_t e) { out.push_back({b, e, d.type}); });
   }
   std::sort(out.begin(), out.end(), [](const Discovery& a, const Discovery& b) {
     return a.name_begin < b.name_begin;
   });
   return out;
+}
+
+namespace {
+
+std::vector<int> AllOf(size_t n) {
+  std::vector<int> all(n);
+  for (size_t i = 0; i < n; ++i) all[i] = int(i);
+  return all;
+}
+
+struct Hits {};
+
+}  // namespace
+
+std::vector<CorefPhrase> RuleSet::FindCorefs(
+    std::string_view normalized) const {
+  std::vector<std::vector<CorefPhrase>> out;
+  FindCorefsEach(std::span<const std::string_view>(&normalized, 1), &out);
+  return std::move(out[0]);
+}
+
+void RuleSet::FindCorefsEach(
+    std::span<const std::string_view> normalized,
+    std::vector<std::vector<CorefPhrase>>* phrases) const {
+  auto& hits = base::PerThread<Hits, std::vector<std::vector<int>>>();
+  Occurring(impl_->coref_set, normalized, &hits);
+  phrases->resize(normalized.size());
+  for (size_t t = 0; t < normalized.size(); ++t)
+    (*phrases)[t] = CorefsAmong(hits[t], normalized[t]);
+}
+
+std::vector<CorefPhrase> RuleSet::FindCorefsUnfiltered(
+    std::string_view normalized) const {
+  return CorefsAmong(AllOf(impl_->corefs.size()), normalized);
+}
+
+std::vector<Discovery> RuleSet::Discover(std::string_view source) const {
+  std::vector<std::vector<Discovery>> out;
+  DiscoverEach(std::span<const std::string_view>(&source, 1), &out);
+  return std::move(out[0]);
+}
+
+void RuleSet::DiscoverEach(std::span<const std::string_view> sources,
+                           std::vector<std::vector<Discovery>>* found) const {
+  auto& hits = base::PerThread<Hits, std::vector<std::vector<int>>>();
+  Occurring(impl_->discover_set, sources, &hits);
+  found->resize(sources.size());
+  for (size_t t = 0; t < sources.size(); ++t)
+    (*found)[t] = DiscoveriesAmong(hits[t], sources[t]);
+}
+
+std::vector<Discovery> RuleSet::DiscoverUnfiltered(
+    std::string_view source) const {
+  return DiscoveriesAmong(AllOf(impl_->discovers.size()), source);
 }
 
 size_t RuleSet::PossessiveLength(std::string_view text, size_t pos) const {

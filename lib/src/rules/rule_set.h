@@ -112,9 +112,23 @@ class RuleSet {
   // Coreference phrases in a normalized sentence, in text order, not
   // overlapping each other.
   std::vector<CorefPhrase> FindCorefs(std::string_view normalized) const;
+  // FindCorefs of each sentence: (*phrases)[i] for normalized[i]. One scan
+  // of all of them pre-selects the patterns for each (give a document's
+  // sentences together).
+  void FindCorefsEach(std::span<const std::string_view> normalized,
+                      std::vector<std::vector<CorefPhrase>>* phrases) const;
 
   // Names of unlisted entities in an original sentence, in text order.
   std::vector<Discovery> Discover(std::string_view source) const;
+  // Discover on each sentence: (*found)[i] for sources[i], as
+  // FindCorefsEach.
+  void DiscoverEach(std::span<const std::string_view> sources,
+                    std::vector<std::vector<Discovery>>* found) const;
+  // The same two, trying every pattern on the sentence: the references
+  // the pre-selected ones must agree with (tests and fuzzing).
+  std::vector<CorefPhrase> FindCorefsUnfiltered(
+      std::string_view normalized) const;
+  std::vector<Discovery> DiscoverUnfiltered(std::string_view source) const;
 
   // Mention indices of the tokens ("\x01c12\x02") in text[begin, end).
   static std::vector<int> TokensIn(std::string_view text, size_t begin,
@@ -140,6 +154,12 @@ class RuleSet {
   // every pattern must run: MatchUnfiltered).
   bool Plan(std::string_view slotted, int sentence,
             std::vector<std::pair<int, int>>* work) const;
+  // The phrases (discoveries) of the coreference (discovery) patterns
+  // `patterns` (ascending indices) in a text.
+  std::vector<CorefPhrase> CorefsAmong(std::span<const int> patterns,
+                                       std::string_view text) const;
+  std::vector<Discovery> DiscoveriesAmong(std::span<const int> patterns,
+                                          std::string_view text) const;
   std::vector<Rule> rules_;
   std::unique_ptr<Impl> impl_;
 };

@@ -553,3 +553,61 @@ TEST_CASE("two rule sets on one thread keep their own pre-selection") {
     CHECK(m.empty());
   }
 }
+
+TEST_CASE("coreference and discovery: a document's sentences pre-selected together find what every pattern finds") {
+  std::vector<std::string> files;
+  for (const char* f : {"00-common.rules", "10-reference.rules", "en.rules",
+                        "status.rules", "zh.rules"})
+    files.push_back(std::string(NEWSGRAPH_SOURCE_DIR) + "/dictionaries/rules/" + f);
+  auto rs = rules::RuleSet::Compile(files, Onto());
+  REQUIRE(rs.ok());
+  // Normalized (lower case) and original (cased) sentences made of the
+  // words the shipped phrases and descriptors are made of.
+  const std::vector<std::string> pieces = {
+      " ", ", ", "。", "the ", "company", "venture", "fund", "group", "it",
+      "its ", "he", "she", "as ", "partners", "invested ", "has ", "rivals",
+      "该公司", "该基金", "这家公司", "公司", "宣布", "他", "她", "们", "其",
+      "子公司", "持有", "将", "项目", "合作伙伴", "的身份", "startup ",
+      "Startup ", "chipmaker ", "Acme", "Foo", "Inc", " Inc", " Corp",
+      " Capital", "CEO ", "chief executive ", "Jane", " Doe", "named ",
+      "初创公司", "投资机构", "A", "-", ".", "\x01" "c0\x02"};
+  std::mt19937 rng(11);
+  size_t phrases = 0, names = 0;
+  for (int doc = 0; doc < 300; ++doc) {
+    std::vector<std::string> sentences(1 + rng() % 8);
+    for (auto& s : sentences) {
+      const int len = int(rng() % 10);
+      for (int k = 0; k < len; ++k) s += pieces[rng() % pieces.size()];
+    }
+    std::vector<std::string_view> views(sentences.begin(), sentences.end());
+    std::vector<std::vector<rules::CorefPhrase>> corefs;
+    std::vector<std::vector<rules::Discovery>> found;
+    (*rs)->FindCorefsEach(views, &corefs);
+    (*rs)->DiscoverEach(views, &found);
+    REQUIRE(corefs.size() == sentences.size());
+    REQUIRE(found.size() == sentences.size());
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      INFO(sentences[i]);
+      const auto all = (*rs)->FindCorefsUnfiltered(sentences[i]);
+      REQUIRE(corefs[i].size() == all.size());
+      for (size_t k = 0; k < all.size(); ++k) {
+        CHECK(std::tie(corefs[i][k].begin, corefs[i][k].end, corefs[i][k].types,
+                       corefs[i][k].pronoun) ==
+              std::tie(all[k].begin, all[k].end, all[k].types, all[k].pronoun));
+      }
+      const auto single = (*rs)->FindCorefs(sentences[i]);
+      CHECK(single.size() == all.size());
+      const auto every = (*rs)->DiscoverUnfiltered(sentences[i]);
+      REQUIRE(found[i].size() == every.size());
+      for (size_t k = 0; k < every.size(); ++k)
+        CHECK(std::tie(found[i][k].name_begin, found[i][k].name_end,
+                       found[i][k].type) ==
+              std::tie(every[k].name_begin, every[k].name_end, every[k].type));
+      CHECK((*rs)->Discover(sentences[i]).size() == every.size());
+      phrases += all.size();
+      names += every.size();
+    }
+  }
+  CHECK(phrases > 300);
+  CHECK(names > 100);
+}
