@@ -1,8 +1,13 @@
 #include "dict/matcher.h"
 
+#include <hs.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
+
+#include "base/per_thread.h"
 
 namespace newsgraph::dict {
 
@@ -13,7 +18,29 @@ bool IsAsciiAlnum(unsigned char c) {
          (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+uint64_t NextSerial() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+// A thread's working space for the literal scan: Hyperscan's scratch,
+// grown for every database the thread has used (it only grows), and the
+// joined text.
+struct LiteralWork {
+  hs_scratch_t* scratch = nullptr;
+  std::vector<uint64_t> grown_for;  // serials of the databases
+  std::string joined;
+  std::vector<uint32_t> ends;  // where each text ends in `joined`
+  ~LiteralWork() { hs_free_scratch(scratch); }
+};
+
 }  // namespace
+
+struct Matcher::Literals {
+  hs_database_t* db = nullptr;
+  uint64_t serial = 0;
+  ~Literals() { hs_free_database(db); }
+};
 
 bool IsShortUpperCaseAlias(std::string_view alias) {
   if (alias.empty() || alias.size() > 5) return false;
@@ -30,7 +57,7 @@ bool IsShortUpperCaseAlias(std::string_view alias) {
 
 Result<std::unique_ptr<Matcher>> Matcher::Build(
     const Dictionary& dictionary, const text::Normalizer& normalizer,
-    int dense_depth) {
+    int dense_depth, bool literal_scanner) {
   auto m = std::unique_ptr<Matcher>(new Matcher());
   // Trie construction with ordered maps, flattened afterwards.
   std::vector<std::map<uint8_t, int32_t>> trie(1);
@@ -213,6 +240,34 @@ Result<std::unique_ptr<Matcher>> Matcher::Build(
     }
     for (auto [c, t] : kids[s]) row[m->byte_class_[c]] = packed(t);
   }
+  // The literal database: every normalized form, its pattern index as id.
+  // A form with a newline could run across two joined texts: none then.
+  {
+    std::vector<const char*> forms;
+    std::vector<size_t> lengths;
+    std::vector<unsigned> flags, ids;
+    bool usable = literal_scanner && !m->patterns_.empty();
+    for (size_t k = 0; k < m->patterns_.size() && usable; ++k) {
+      const std::string& f = m->patterns_[k].norm;
+      if (f.find('\n') != std::string::npos) usable = false;
+      forms.push_back(f.data());
+      lengths.push_back(f.size());
+      flags.push_back(0);
+      ids.push_back(unsigned(k));
+    }
+    auto lit = std::make_shared<Literals>();
+    hs_compile_error_t* error = nullptr;
+    if (usable &&
+        hs_compile_lit_multi(forms.data(), flags.data(), ids.data(),
+                             lengths.data(), unsigned(forms.size()),
+                             HS_MODE_BLOCK, nullptr, &lit->db,
+                             &error) == HS_SUCCESS) {
+      lit->serial = NextSerial();
+      m->literals_ = std::move(lit);
+    } else {
+      hs_free_compile_error(error);
+    }
+  }
   // Sparse states: failure link and edges.
   m->sparse_.assign(n, Sparse{});
   for (uint32_t s = uint32_t(rows); s < n; ++s) {
@@ -291,6 +346,58 @@ void Matcher::FindAll(std::string_view source, const text::Normalized& norm,
       if (Accept(p, source, norm, begin, end))
         out->push_back(Candidate{begin, end, p.entity});
     }
+  }
+}
+
+void Matcher::FindAllEach(std::span<const Text> texts,
+                          std::vector<std::vector<Candidate>>* out) const {
+  out->resize(texts.size());
+  for (auto& o : *out) o.clear();
+  auto by_automaton = [&] {
+    for (size_t i = 0; i < texts.size(); ++i)
+      FindAll(texts[i].source, *texts[i].norm, &(*out)[i]);
+  };
+  if (!literals_ || texts.empty()) return by_automaton();
+  LiteralWork& w = base::PerThread<LiteralWork, LiteralWork>();
+  if (std::find(w.grown_for.begin(), w.grown_for.end(), literals_->serial) ==
+      w.grown_for.end()) {
+    if (hs_alloc_scratch(literals_->db, &w.scratch) != HS_SUCCESS)
+      return by_automaton();
+    w.grown_for.push_back(literals_->serial);
+  }
+  w.joined.clear();
+  w.ends.clear();
+  for (const Text& t : texts) {
+    if (!w.joined.empty()) w.joined.push_back('\n');
+    w.joined.append(t.norm->text);
+    w.ends.push_back(uint32_t(w.joined.size()));
+  }
+  if (w.joined.size() > UINT32_MAX) return by_automaton();
+  struct Receiver {
+    const Matcher* m;
+    std::span<const Text> texts;
+    const std::vector<uint32_t>* ends;
+    std::vector<std::vector<Candidate>>* out;
+  } r{this, texts, &w.ends, out};
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long to,
+                     unsigned, void* context) -> int {
+    auto* rc = static_cast<Receiver*>(context);
+    // No form holds a newline: the match lies inside the text it ends in.
+    const size_t k = size_t(
+        std::lower_bound(rc->ends->begin(), rc->ends->end(), uint32_t(to)) -
+        rc->ends->begin());
+    const Pattern& p = rc->m->patterns_[id];
+    const Text& t = rc->texts[k];
+    const uint32_t start = uint32_t((*rc->ends)[k] - t.norm->text.size());
+    const uint32_t end = uint32_t(to) - start, begin = end - p.length;
+    if (rc->m->Accept(p, t.source, *t.norm, begin, end))
+      (*rc->out)[k].push_back(Candidate{begin, end, p.entity});
+    return 0;
+  };
+  if (hs_scan(literals_->db, w.joined.data(), unsigned(w.joined.size()), 0,
+              w.scratch, on_match, &r) != HS_SUCCESS) {
+    for (auto& o : *out) o.clear();
+    return by_automaton();
   }
 }
 

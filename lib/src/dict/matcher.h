@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,13 +40,30 @@ class Matcher {
   static constexpr int kDefaultDenseDepth = 2;
   static constexpr size_t kMaxDenseEntries = size_t(1) << 16;
 
+  // With `literal_scanner`, FindAllEach also gets a Hyperscan literal
+  // database of the aliases (worth its compilation, some milliseconds, for
+  // a matcher that scans many texts: the shipped dictionary's, not a
+  // document's own).
   static Result<std::unique_ptr<Matcher>> Build(
       const Dictionary& dictionary, const text::Normalizer& normalizer,
-      int dense_depth = kDefaultDenseDepth);
+      int dense_depth = kDefaultDenseDepth, bool literal_scanner = false);
 
   // Appends every valid candidate in `norm` (the normalization of `source`).
   void FindAll(std::string_view source, const text::Normalized& norm,
                std::vector<Candidate>* out) const;
+
+  // A sentence to search with FindAllEach: its source text and its
+  // normalization.
+  struct Text {
+    std::string_view source;
+    const text::Normalized* norm;
+  };
+  // FindAll on each text: (*out)[i] gets the candidates of texts[i], the
+  // same ones FindAll gives, possibly in another order (SelectLeftmostLongest
+  // orders them). With the literal scanner, the texts are joined by
+  // newlines and scanned once; else each goes through the automaton.
+  void FindAllEach(std::span<const Text> texts,
+                   std::vector<std::vector<Candidate>>* out) const;
 
   // The same candidates in the same order, found by comparing every
   // pattern at every position: slow, a reference for tests.
@@ -79,6 +97,10 @@ class Matcher {
               const text::Normalized& norm, uint32_t begin,
               uint32_t end) const;
 
+  // The patterns' normalized forms as one Hyperscan literal database, or
+  // null (then FindAllEach runs the automaton).
+  struct Literals;
+  std::shared_ptr<const Literals> literals_;
   std::vector<Pattern> patterns_;
   uint8_t byte_class_[256] = {};
   uint32_t class_count_ = 1;

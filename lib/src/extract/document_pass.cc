@@ -415,9 +415,32 @@ void DocumentPass::PrepareStep(Step step) {
     case Step::kNormalize:
       for (SentenceWork& w : work_) Normalize(&w);
       return;
-    case Step::kNames:
-      for (SentenceWork& w : work_) FindNames(&w);
+    case Step::kNames: {
+      // The dictionary's names in all the document's sentences at once
+      // (one literal scan), then each sentence's own.
+      struct Texts {};
+      auto& texts = base::PerThread<Texts, std::vector<dict::Matcher::Text>>();
+      texts.clear();
+      for (const SentenceWork& w : work_)
+        texts.push_back({SentenceText(w.span), &w.norm});
+      struct Found {};
+      auto& found =
+          base::PerThread<Found, std::vector<std::vector<dict::Candidate>>>();
+      res_.matcher->FindAllEach(texts, &found);
+      for (size_t k = 0; k < work_.size(); ++k) {
+        std::vector<dict::Candidate>& cands = found[k];
+        if (local_matcher_) {
+          const size_t first = cands.size();
+          local_matcher_->FindAll(texts[k].source, work_[k].norm, &cands);
+          for (size_t i = first; i < cands.size(); ++i)
+            cands[i].entity += dict_size_;
+        }
+        dict::SelectLeftmostLongest(&cands);
+        BuildMentions(cands, work_[k].norm.text, [&](int e) { return Code(e); },
+                      &work_[k].mentions);
+      }
       return;
+    }
     case Step::kPhrases: {
       // All the document's sentences at once: one scan pre-selects the
       // coreference patterns of each.

@@ -64,7 +64,9 @@ Result<std::shared_ptr<const Resources>> Resources::Load(
         (dir / "dictionaries" / "entities").string()));
   for (const auto& f : options.extra_dictionaries)
     NEWSGRAPH_RETURN_IF_ERROR(im.dictionary->LoadFile(f));
-  auto matcher = dict::Matcher::Build(*im.dictionary, *im.normalizer);
+  auto matcher = dict::Matcher::Build(*im.dictionary, *im.normalizer,
+                                      dict::Matcher::kDefaultDenseDepth,
+                                      /*literal_scanner=*/true);
   if (!matcher.ok()) return matcher.status();
   im.matcher = std::move(matcher).value();
 

@@ -274,3 +274,83 @@ TEST_CASE("matcher: leftmost-longest selection, in place, agrees with a plain on
     CHECK(key(in_place) == key(plain(all)));
   }
 }
+
+TEST_CASE("matcher: a document's texts scanned together give each what FindAll gives it") {
+  // FindAllEach joins the texts with newlines for one literal scan
+  // (Hyperscan); every candidate must go to its own text, with its own
+  // offsets, word boundaries and case checks. Compared as sets (the order
+  // within a text may differ; SelectLeftmostLongest orders them).
+  auto sorted = [](std::vector<dict::Candidate> v) {
+    std::sort(v.begin(), v.end(), [](const dict::Candidate& a, const dict::Candidate& b) {
+      return std::tie(a.begin, a.end, a.entity) < std::tie(b.begin, b.end, b.entity);
+    });
+    return v;
+  };
+  auto check_each = [&](const dict::Matcher& m, const Fixture& f,
+                        const std::vector<std::string>& texts) {
+    std::vector<text::Normalized> norms;
+    for (const auto& t : texts) norms.push_back(f.norm->Normalize(t));
+    std::vector<dict::Matcher::Text> each;
+    for (size_t i = 0; i < texts.size(); ++i) each.push_back({texts[i], &norms[i]});
+    std::vector<std::vector<dict::Candidate>> got;
+    m.FindAllEach(each, &got);
+    REQUIRE(got.size() == texts.size());
+    size_t total = 0;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      std::vector<dict::Candidate> want;
+      m.FindAll(texts[i], norms[i], &want);
+      INFO("text " << i << ": " << texts[i]);
+      const auto a = sorted(got[i]), b = sorted(want);
+      REQUIRE(a.size() == b.size());
+      for (size_t k = 0; k < a.size(); ++k)
+        CHECK(std::tie(a[k].begin, a[k].end, a[k].entity) ==
+              std::tie(b[k].begin, b[k].end, b[k].entity));
+      total += want.size();
+    }
+    return total;
+  };
+  std::mt19937 rng(20261130);
+  size_t total = 0;
+  for (int round = 0; round < 40; ++round) {
+    Fixture f;
+    const int entities = 1 + int(rng() % 30);
+    for (int e = 0; e < entities; ++e) {
+      nlohmann::json j;
+      j["name"] = "E" + std::to_string(e) + RandomText(rng, 4);
+      j["type"] = "company";
+      std::vector<std::string> aliases, exact;
+      for (int k = rng() % 4; k > 0; --k) aliases.push_back(RandomText(rng, 4));
+      for (int k = rng() % 2; k > 0; --k) exact.push_back(RandomText(rng, 3));
+      j["aliases"] = aliases;
+      j["exact"] = exact;
+      auto parsed = dict::ParseEntityLine(j.dump(), "random");
+      if (!parsed.ok()) continue;
+      (void)f.dict->Add(std::move(parsed).value(), "random");
+    }
+    if (f.dict->entities().empty()) continue;
+    auto m = dict::Matcher::Build(*f.dict, *f.norm,
+                                  dict::Matcher::kDefaultDenseDepth, true);
+    REQUIRE(m.ok());
+    for (int doc = 0; doc < 10; ++doc) {
+      std::vector<std::string> texts(1 + rng() % 6);
+      for (auto& t : texts)
+        if (rng() % 5 != 0) t = RandomText(rng, 30);  // some empty
+      total += check_each(**m, f, texts);
+    }
+  }
+  CHECK(total > 1000);
+
+  // The shipped dictionary, on sentences of both languages.
+  Fixture f;
+  REQUIRE(f.dict
+              ->LoadDirectory(std::string(NEWSGRAPH_SOURCE_DIR) +
+                              "/dictionaries/entities")
+              .ok());
+  auto m = dict::Matcher::Build(*f.dict, *f.norm,
+                                  dict::Matcher::kDefaultDenseDepth, true);
+  REQUIRE(m.ok());
+  CHECK(check_each(**m, f,
+                   {"微软公司与英伟达合作，OpenAI和Microsoft宣布。",
+                    "GE Vernova and NVIDIA said BlackRock's GIP formed AIP.", "",
+                    "Arm ARM arm 软银 SoftBank", "xAI"}) > 10);
+}
