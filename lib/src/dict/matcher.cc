@@ -3,11 +3,12 @@
 #include <hs.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <map>
 
+#include "base/joined_texts.h"
 #include "base/per_thread.h"
+#include "base/serial.h"
 
 namespace newsgraph::dict {
 
@@ -18,19 +19,13 @@ bool IsAsciiAlnum(unsigned char c) {
          (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-uint64_t NextSerial() {
-  static std::atomic<uint64_t> next{1};
-  return next.fetch_add(1, std::memory_order_relaxed);
-}
-
 // A thread's working space for the literal scan: Hyperscan's scratch,
 // grown for every database the thread has used (it only grows), and the
 // joined text.
 struct LiteralWork {
   hs_scratch_t* scratch = nullptr;
   std::vector<uint64_t> grown_for;  // serials of the databases
-  std::string joined;
-  std::vector<uint32_t> ends;  // where each text ends in `joined`
+  base::JoinedTexts joined;
   ~LiteralWork() { hs_free_scratch(scratch); }
 };
 
@@ -262,7 +257,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Build(
                              lengths.data(), unsigned(forms.size()),
                              HS_MODE_BLOCK, nullptr, &lit->db,
                              &error) == HS_SUCCESS) {
-      lit->serial = NextSerial();
+      lit->serial = base::NextSerial();
       m->literals_ = std::move(lit);
     } else {
       hs_free_compile_error(error);
@@ -365,36 +360,31 @@ void Matcher::FindAllEach(std::span<const Text> texts,
       return by_automaton();
     w.grown_for.push_back(literals_->serial);
   }
-  w.joined.clear();
-  w.ends.clear();
-  for (const Text& t : texts) {
-    if (!w.joined.empty()) w.joined.push_back('\n');
-    w.joined.append(t.norm->text);
-    w.ends.push_back(uint32_t(w.joined.size()));
-  }
-  if (w.joined.size() > UINT32_MAX) return by_automaton();
+  if (!w.joined.Join(texts, [](const Text& t) {
+        return std::string_view(t.norm->text);
+      }))
+    return by_automaton();
   struct Receiver {
     const Matcher* m;
     std::span<const Text> texts;
-    const std::vector<uint32_t>* ends;
+    const base::JoinedTexts* joined;
     std::vector<std::vector<Candidate>>* out;
-  } r{this, texts, &w.ends, out};
+  } r{this, texts, &w.joined, out};
   auto on_match = [](unsigned id, unsigned long long, unsigned long long to,
                      unsigned, void* context) -> int {
     auto* rc = static_cast<Receiver*>(context);
     // No form holds a newline: the match lies inside the text it ends in.
-    const size_t k = size_t(
-        std::lower_bound(rc->ends->begin(), rc->ends->end(), uint32_t(to)) -
-        rc->ends->begin());
+    const size_t k = rc->joined->TextOf(to);
     const Pattern& p = rc->m->patterns_[id];
     const Text& t = rc->texts[k];
-    const uint32_t start = uint32_t((*rc->ends)[k] - t.norm->text.size());
-    const uint32_t end = uint32_t(to) - start, begin = end - p.length;
+    const uint32_t end = uint32_t(to) - rc->joined->Start(k, t.norm->text.size());
+    const uint32_t begin = end - p.length;
     if (rc->m->Accept(p, t.source, *t.norm, begin, end))
       (*rc->out)[k].push_back(Candidate{begin, end, p.entity});
     return 0;
   };
-  if (hs_scan(literals_->db, w.joined.data(), unsigned(w.joined.size()), 0,
+  const std::string& joined = w.joined.text();
+  if (hs_scan(literals_->db, joined.data(), unsigned(joined.size()), 0,
               w.scratch, on_match, &r) != HS_SUCCESS) {
     for (auto& o : *out) o.clear();
     return by_automaton();

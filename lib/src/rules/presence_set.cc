@@ -3,10 +3,11 @@
 #include <hs.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 
+#include "base/joined_texts.h"
 #include "base/per_thread.h"
+#include "base/serial.h"
 #include "rules/jit_capture.h"
 #include "text/utf8.h"
 
@@ -14,36 +15,27 @@ namespace newsgraph::rules {
 
 namespace {
 
-uint64_t NextSerial() {
-  static std::atomic<uint64_t> next{1};
-  return next.fetch_add(1, std::memory_order_relaxed);
-}
-
 // A thread's working space: Hyperscan's scratch, grown for every database
 // the thread has scanned with (it only grows, so it stays valid for each),
 // and the joined text.
 struct Work {
   hs_scratch_t* scratch = nullptr;
   std::vector<uint64_t> grown_for;  // serials of the databases
-  std::string joined;
-  std::vector<uint32_t> ends;  // where each text ends in `joined`
+  base::JoinedTexts joined;
   ~Work() { hs_free_scratch(scratch); }
 };
 
 // The matches' receiver during a scan.
 struct Receiver {
-  const std::vector<uint32_t>* ends;
+  const base::JoinedTexts* joined;
   std::vector<std::vector<int>>* hits;
 };
 
 int OnMatch(unsigned id, unsigned long long, unsigned long long to, unsigned,
             void* context) {
   auto* r = static_cast<Receiver*>(context);
-  // The text the match ends in: the first whose end is not before the
-  // match's (a match that takes in a separating newline goes to the next).
-  const auto it = std::lower_bound(r->ends->begin(), r->ends->end(),
-                                   uint32_t(to));
-  if (it != r->ends->end()) (*r->hits)[size_t(it - r->ends->begin())].push_back(int(id));
+  const size_t k = r->joined->TextOf(to);
+  if (k < r->hits->size()) (*r->hits)[k].push_back(int(id));
   return 0;
 }
 
@@ -161,7 +153,7 @@ std::unique_ptr<PresenceSet> PresenceSet::Create(
       return nullptr;
     }
   }
-  impl->serial = NextSerial();
+  impl->serial = base::NextSerial();
   return std::unique_ptr<PresenceSet>(
       new PresenceSet(std::move(impl), re2_patterns.size()));
 }
@@ -177,21 +169,15 @@ bool PresenceSet::Occurring(std::span<const std::string_view> texts,
     if (hs_alloc_scratch(impl_->db, &w.scratch) != HS_SUCCESS) return false;
     w.grown_for.push_back(impl_->serial);
   }
-  w.joined.clear();
-  w.ends.clear();
-  for (std::string_view t : texts) {
-    if (!w.joined.empty()) w.joined.push_back('\n');
-    w.joined.append(t);
-    w.ends.push_back(uint32_t(w.joined.size()));
-  }
   // Hyperscan's UTF-8 mode assumes valid UTF-8 (the extractor's texts
   // are; other callers' may not be).
-  if (w.joined.size() > UINT32_MAX ||
-      text::FindInvalidUtf8(w.joined) != std::string_view::npos)
+  if (!w.joined.Join(texts, [](std::string_view t) { return t; }) ||
+      text::FindInvalidUtf8(w.joined.text()) != std::string_view::npos)
     return false;
-  Receiver r{&w.ends, hits};
-  if (hs_scan(impl_->db, w.joined.data(), unsigned(w.joined.size()), 0,
-              w.scratch, OnMatch, &r) != HS_SUCCESS)
+  Receiver r{&w.joined, hits};
+  const std::string& joined = w.joined.text();
+  if (hs_scan(impl_->db, joined.data(), unsigned(joined.size()), 0, w.scratch,
+              OnMatch, &r) != HS_SUCCESS)
     return false;
   // A pattern may end several times in a text.
   for (auto& h : *hits) {

@@ -1,7 +1,6 @@
 #include "rules/rule_set.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -16,6 +15,7 @@
 
 #include "base/file_util.h"
 #include "base/per_thread.h"
+#include "base/serial.h"
 #include "rules/atom_scanner.h"
 #include "rules/atom_set_memo.h"
 #include "rules/jit_capture.h"
@@ -24,12 +24,6 @@
 namespace newsgraph::rules {
 
 namespace {
-
-// A number no other RuleSet of this process has.
-uint64_t NextSerial() {
-  static std::atomic<uint64_t> next{1};
-  return next++;
-}
 
 // Memory budget of one pattern: its program and its lazily built DFA
 // caches (reset when full; RE2 falls back to its NFA if a DFA cannot make
@@ -221,7 +215,7 @@ struct RuleSet::Impl {
   // when there is no atom.
   std::unique_ptr<AtomScanner> atom_scanner;
   std::unique_ptr<RE2::Set> atoms;
-  const uint64_t serial = NextSerial();  // tells rule sets apart in caches
+  const uint64_t serial = base::NextSerial();  // tells rule sets apart in caches
 
   // The patterns (ascending) the prefilter lets through for `atoms`
   // (sorted). Memoized per thread (rules/atom_set_memo.h): the same verbs

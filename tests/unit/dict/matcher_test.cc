@@ -157,28 +157,34 @@ std::string RandomText(std::mt19937& rng, size_t max_chars) {
   return s;
 }
 
+// Adds 1 to 30 entities with random names, aliases and exact forms to the
+// fixture's dictionary (aliases another entity has taken are refused; that
+// is fine here).
+void AddRandomEntities(std::mt19937& rng, Fixture* f) {
+  std::uniform_int_distribution<int> count(1, 30);
+  const int entities = count(rng);
+  for (int e = 0; e < entities; ++e) {
+    nlohmann::json j;
+    j["name"] = "E" + std::to_string(e) + RandomText(rng, 4);
+    j["type"] = "company";
+    std::vector<std::string> aliases, exact;
+    for (int k = rng() % 4; k > 0; --k) aliases.push_back(RandomText(rng, 4));
+    for (int k = rng() % 2; k > 0; --k) exact.push_back(RandomText(rng, 3));
+    j["aliases"] = aliases;
+    j["exact"] = exact;
+    auto parsed = dict::ParseEntityLine(j.dump(), "random");
+    if (!parsed.ok()) continue;
+    (void)f->dict->Add(std::move(parsed).value(), "random");
+  }
+}
+
 }  // namespace
 
 TEST_CASE("matcher: the automaton agrees with a pattern-by-pattern scan") {
   std::mt19937 rng(20240611);
   for (int round = 0; round < 40; ++round) {
     Fixture f;
-    std::uniform_int_distribution<int> count(1, 30);
-    const int entities = count(rng);
-    for (int e = 0; e < entities; ++e) {
-      nlohmann::json j;
-      j["name"] = "E" + std::to_string(e) + RandomText(rng, 4);
-      j["type"] = "company";
-      std::vector<std::string> aliases, exact;
-      for (int k = rng() % 4; k > 0; --k) aliases.push_back(RandomText(rng, 4));
-      for (int k = rng() % 2; k > 0; --k) exact.push_back(RandomText(rng, 3));
-      j["aliases"] = aliases;
-      j["exact"] = exact;
-      // Aliases another entity has taken are refused; that is fine here.
-      auto parsed = dict::ParseEntityLine(j.dump(), "random");
-      if (!parsed.ok()) continue;
-      (void)f.dict->Add(std::move(parsed).value(), "random");
-    }
+    AddRandomEntities(rng, &f);
     if (f.dict->entities().empty()) continue;
     std::vector<std::unique_ptr<dict::Matcher>> matchers;
     for (int depth : {0, 1, 2, 3, 8}) {
@@ -313,20 +319,7 @@ TEST_CASE("matcher: a document's texts scanned together give each what FindAll g
   size_t total = 0;
   for (int round = 0; round < 40; ++round) {
     Fixture f;
-    const int entities = 1 + int(rng() % 30);
-    for (int e = 0; e < entities; ++e) {
-      nlohmann::json j;
-      j["name"] = "E" + std::to_string(e) + RandomText(rng, 4);
-      j["type"] = "company";
-      std::vector<std::string> aliases, exact;
-      for (int k = rng() % 4; k > 0; --k) aliases.push_back(RandomText(rng, 4));
-      for (int k = rng() % 2; k > 0; --k) exact.push_back(RandomText(rng, 3));
-      j["aliases"] = aliases;
-      j["exact"] = exact;
-      auto parsed = dict::ParseEntityLine(j.dump(), "random");
-      if (!parsed.ok()) continue;
-      (void)f.dict->Add(std::move(parsed).value(), "random");
-    }
+    AddRandomEntities(rng, &f);
     if (f.dict->entities().empty()) continue;
     auto m = dict::Matcher::Build(*f.dict, *f.norm,
                                   dict::Matcher::kDefaultDenseDepth, true);

@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "base/file_util.h"
+#include "reference_patterns.h"
 #include "rules/jit_capture.h"
 
 using newsgraph::rules::JitCapture;
@@ -137,32 +138,8 @@ TEST_CASE("jit capture: the shipped coreference and discovery patterns as RE2 re
   // The extractor finds these phrases and names with PCRE2 (RuleSet::
   // FindCorefs, Discover): on texts made of the words they look for, the
   // JIT must give RE2's matches and groups from every offset.
-  auto file = newsgraph::base::ReadFile(std::string(NEWSGRAPH_SOURCE_DIR) +
-                                        "/dictionaries/rules/10-reference.rules");
-  REQUIRE(file.ok());
-  std::vector<std::string> patterns;
-  for (std::string_view line : newsgraph::base::SplitLines(*file)) {
-    line = newsgraph::base::Trim(line);
-    const size_t kw = line.find(' ');
-    if (kw == std::string_view::npos) continue;
-    const std::string_view word = line.substr(0, kw);
-    if (word != "coref" && word != "pronoun" && word != "discover") continue;
-    const size_t types = line.find(' ', kw + 1);
-    REQUIRE(types != std::string_view::npos);
-    std::string pattern(newsgraph::base::Trim(line.substr(types + 1)));
-    REQUIRE(pattern.find("{@") == std::string::npos);  // no macros to expand
-    patterns.push_back(pattern);
-  }
-  REQUIRE(patterns.size() >= 15);
-  const std::vector<std::string> pieces = {
-      " ", ", ", "\n", "。", "the ", "company", "venture", "fund", "group",
-      "it", "its ", "he", "she", "they", "as ", "partners", "invested ",
-      "has ", "rivals", "该公司", "该基金", "这家公司", "公司", "宣布", "他",
-      "她", "们", "其", "子公司", "持有", "将", "项目", "合作伙伴", "的身份",
-      "startup ", "Startup ", "chipmaker ", "Acme", "Foo", "Bar", "Inc", "Corp",
-      " Capital", " Ventures", "CEO ", "chief executive ", "Jane", "Doe",
-      "named ", "as its ", "初创公司", "投资机构", "提供商", "A", "x1", "-", ".",
-      "&"};
+  const std::vector<std::string> patterns = newsgraph::testing::ReferencePatterns();
+  const std::vector<std::string>& pieces = newsgraph::testing::ReferencePieces();
   std::mt19937 rng(29);
   int captured = 0;
   for (int n = 0; n < 6000; ++n) {

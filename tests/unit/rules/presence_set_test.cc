@@ -8,7 +8,7 @@
 
 #include <re2/re2.h>
 
-#include "base/file_util.h"
+#include "reference_patterns.h"
 #include "rules/presence_set.h"
 #include "rules/rule_set.h"
 
@@ -22,28 +22,6 @@ bool Re2Finds(const RE2& re, std::string_view text) {
 
 bool Has(const std::vector<int>& hits, int i) {
   return std::binary_search(hits.begin(), hits.end(), i);
-}
-
-// The patterns of the coref, pronoun and discover statements of the
-// shipped reference rules (they use no macros).
-std::vector<std::string> ShippedPreselectedPatterns() {
-  auto file = newsgraph::base::ReadFile(std::string(NEWSGRAPH_SOURCE_DIR) +
-                                        "/dictionaries/rules/10-reference.rules");
-  REQUIRE(file.ok());
-  std::vector<std::string> patterns;
-  for (std::string_view line : newsgraph::base::SplitLines(*file)) {
-    line = newsgraph::base::Trim(line);
-    const size_t kw = line.find(' ');
-    if (kw == std::string_view::npos) continue;
-    const std::string_view word = line.substr(0, kw);
-    if (word != "coref" && word != "pronoun" && word != "discover") continue;
-    const size_t types = line.find(' ', kw + 1);
-    REQUIRE(types != std::string_view::npos);
-    std::string pattern(newsgraph::base::Trim(line.substr(types + 1)));
-    REQUIRE(pattern.find("{@") == std::string::npos);
-    patterns.push_back(pattern);
-  }
-  return patterns;
 }
 
 // Checks, for batches of random texts made of `pieces`, that every pattern
@@ -169,19 +147,10 @@ TEST_CASE("presence set: reports what RE2 finds, in patterns built to tell diale
 }
 
 TEST_CASE("presence set: the shipped coreference and discovery patterns") {
-  std::vector<std::string> patterns = ShippedPreselectedPatterns();
-  REQUIRE(patterns.size() >= 15);
+  std::vector<std::string> patterns = newsgraph::testing::ReferencePatterns();
   // As the rule set gives them: every bounded repetition unbounded.
   for (auto& p : patterns) p = newsgraph::rules::UnboundedRepetitions(p);
-  const std::vector<std::string> pieces = {
-      " ", ", ", "\n", "。", "the ", "company", "venture", "fund", "group",
-      "it", "its ", "he", "she", "they", "as ", "partners", "invested ",
-      "has ", "rivals", "该公司", "该基金", "这家公司", "公司", "宣布", "他",
-      "她", "们", "其", "子公司", "持有", "将", "项目", "合作伙伴", "的身份",
-      "startup ", "Startup ", "chipmaker ", "Acme", "Foo", "Bar", "Inc", "Corp",
-      " Capital", " Ventures", "CEO ", "chief executive ", "Jane", "Doe",
-      "named ", "as its ", "初创公司", "投资机构", "提供商", "A", "x1", "-", ".",
-      "&"};
+  const std::vector<std::string>& pieces = newsgraph::testing::ReferencePieces();
   int extra = 0;
   const int matched = CheckSuperset(patterns, pieces, 31, 2000, &extra);
   CHECK(matched > 1000);
