@@ -60,7 +60,13 @@ CXX=clang++ cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebI
   >/dev/null
 targets=()
 for t in "${TARGETS[@]}"; do targets+=(--target "fuzz_$t"); done
-cmake --build "$BUILD" --parallel "${FUZZ_JOBS:-2}" "${targets[@]}" >/dev/null
+# The build's output goes to a log; where it fails, its end is shown.
+build_log=$BUILD/fuzz-build.log
+if ! cmake --build "$BUILD" --parallel "${FUZZ_JOBS:-2}" "${targets[@]}" >"$build_log" 2>&1; then
+  echo "fuzz.sh: building the fuzz targets failed; the end of $build_log:" >&2
+  tail -n 30 "$build_log" >&2
+  exit 1
+fi
 
 # Seed directories per target (read only; libFuzzer reads them recursively).
 seeds() {
