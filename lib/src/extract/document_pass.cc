@@ -155,13 +155,21 @@ void DocumentPass::FindMentions(std::string_view sentence,
   std::vector<dict::Candidate>& cands = ThreadCandidates();
   cands.clear();
   res_.matcher->FindAll(sentence, norm, &cands);
+  MentionsFrom(&cands, sentence, norm, out);
+}
+
+void DocumentPass::MentionsFrom(std::vector<dict::Candidate>* cands,
+                                std::string_view sentence,
+                                const text::Normalized& norm,
+                                std::vector<Mention>* out) const {
   if (local_matcher_) {
-    size_t first = cands.size();
-    local_matcher_->FindAll(sentence, norm, &cands);
-    for (size_t k = first; k < cands.size(); ++k) cands[k].entity += dict_size_;
+    size_t first = cands->size();
+    local_matcher_->FindAll(sentence, norm, cands);
+    for (size_t k = first; k < cands->size(); ++k)
+      (*cands)[k].entity += dict_size_;
   }
-  dict::SelectLeftmostLongest(&cands);
-  BuildMentions(cands, norm.text, [&](int e) { return Code(e); }, out);
+  dict::SelectLeftmostLongest(cands);
+  BuildMentions(*cands, norm.text, [&](int e) { return Code(e); }, out);
 }
 
 int DocumentPass::Antecedent(const rules::CorefPhrase& ph,
@@ -427,18 +435,9 @@ void DocumentPass::PrepareStep(Step step) {
       auto& found =
           base::PerThread<Found, std::vector<std::vector<dict::Candidate>>>();
       res_.matcher->FindAllEach(texts, &found);
-      for (size_t k = 0; k < work_.size(); ++k) {
-        std::vector<dict::Candidate>& cands = found[k];
-        if (local_matcher_) {
-          const size_t first = cands.size();
-          local_matcher_->FindAll(texts[k].source, work_[k].norm, &cands);
-          for (size_t i = first; i < cands.size(); ++i)
-            cands[i].entity += dict_size_;
-        }
-        dict::SelectLeftmostLongest(&cands);
-        BuildMentions(cands, work_[k].norm.text, [&](int e) { return Code(e); },
-                      &work_[k].mentions);
-      }
+      for (size_t k = 0; k < work_.size(); ++k)
+        MentionsFrom(&found[k], texts[k].source, work_[k].norm,
+                     &work_[k].mentions);
       return;
     }
     case Step::kPhrases: {

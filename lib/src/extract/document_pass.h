@@ -106,6 +106,12 @@ class DocumentPass {
   char Code(int i) const;
   void FindMentions(std::string_view sentence, const text::Normalized& norm,
                     std::vector<Mention>* out) const;
+  // The mentions of a sentence from the dictionary's candidates in it
+  // (reordered): adds the document's own names, keeps the leftmost
+  // longest.
+  void MentionsFrom(std::vector<dict::Candidate>* cands,
+                    std::string_view sentence, const text::Normalized& norm,
+                    std::vector<Mention>* out) const;
   // The entity a coreference phrase refers to, or -1; `before` holds the
   // sentence's mentions in front of the phrase.
   int Antecedent(const rules::CorefPhrase& ph,
