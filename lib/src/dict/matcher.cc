@@ -237,11 +237,11 @@ Result<std::unique_ptr<Matcher>> Matcher::Build(
   }
   // The literal database: every normalized form, its pattern index as id.
   // A form with a newline could run across two joined texts: none then.
-  {
+  if (literal_scanner && !m->patterns_.empty()) {
     std::vector<const char*> forms;
     std::vector<size_t> lengths;
     std::vector<unsigned> flags, ids;
-    bool usable = literal_scanner && !m->patterns_.empty();
+    bool usable = true;
     for (size_t k = 0; k < m->patterns_.size() && usable; ++k) {
       const std::string& f = m->patterns_[k].norm;
       if (f.find('\n') != std::string::npos) usable = false;
