@@ -998,15 +998,27 @@ void RuleSet::Match(std::string_view slotted,
 void RuleSet::MatchBatch(std::span<const std::string_view> sentences,
                          std::vector<std::vector<RuleMatch>>* out) const {
   out->resize(sentences.size());
-  std::vector<std::pair<int, int>> work;
+  // The thread's own buffers, kept from batch to batch.
+  struct Work {
+    std::vector<std::pair<int, int>> planned, by_pattern;
+    std::vector<uint32_t> first;
+  };
+  Work& w = base::PerThread<Work, Work>();
+  w.planned.clear();
   for (size_t i = 0; i < sentences.size(); ++i)
-    if (!Plan(sentences[i], int(i), &work))
+    if (!Plan(sentences[i], int(i), &w.planned))
       MatchUnfiltered(sentences[i], &(*out)[i]);
   // Pattern by pattern, each over every sentence that may hold it while
   // its DFA states and code are cached; within a sentence the patterns
-  // still come in ascending order, as in Match.
-  std::sort(work.begin(), work.end());
-  for (const auto& [h, i] : work)
+  // still come in ascending order, as in Match. Plan went through the
+  // sentences in order, so a stable counting sort by pattern leaves each
+  // pattern's sentences ascending: (pattern, sentence) order.
+  w.first.assign(impl_->patterns.size() + 1, 0);
+  for (const auto& [h, i] : w.planned) ++w.first[h + 1];
+  for (size_t h = 1; h < w.first.size(); ++h) w.first[h] += w.first[h - 1];
+  w.by_pattern.resize(w.planned.size());
+  for (const auto& item : w.planned) w.by_pattern[w.first[item.first]++] = item;
+  for (const auto& [h, i] : w.by_pattern)
     MatchPattern(h, sentences[i], /*accelerated=*/true, &(*out)[i]);
 }
 
