@@ -180,8 +180,8 @@ std::unique_ptr<JitCapture> JitCapture::Create(std::string_view re2_pattern,
 }
 
 JitCapture::Outcome JitCapture::Find(std::string_view text, size_t pos,
-                                     int ngroups,
-                                     re2::StringPiece* groups) const {
+                                     int ngroups, re2::StringPiece* groups,
+                                     bool valid_utf8) const {
   // One match data block per thread, grown to the largest pattern seen.
   struct Data {
     pcre2_match_data* md = nullptr;
@@ -196,10 +196,19 @@ JitCapture::Outcome JitCapture::Find(std::string_view text, size_t pos,
     if (!data.md) return Outcome::kUndecided;
   }
   // pcre2_match, not pcre2_jit_match: it runs the JIT code too, after
-  // checking that the text is valid UTF-8 (the JIT code assumes it is).
+  // checking that the text is valid UTF-8 (the JIT code assumes it is),
+  // unless the caller has. Without the check nothing tells a start inside
+  // a character, which PCRE2 would refuse: that is looked at here.
+  uint32_t options = 0;
+  if (valid_utf8) {
+    if (pos > text.size()) return Outcome::kUndecided;
+    if (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80)
+      return Outcome::kUndecided;
+    options = PCRE2_NO_UTF_CHECK;
+  }
   const int rc = pcre2_match(
       impl_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(),
-      pos, 0, data.md, impl_->context);
+      pos, options, data.md, impl_->context);
   if (rc == PCRE2_ERROR_NOMATCH) return Outcome::kNoMatch;
   if (rc <= 0) return Outcome::kUndecided;  // limit reached, or an error
   const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data.md);

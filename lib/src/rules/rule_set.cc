@@ -20,6 +20,7 @@
 #include "rules/atom_set_memo.h"
 #include "rules/jit_capture.h"
 #include "rules/presence_set.h"
+#include "text/utf8.h"
 
 namespace newsgraph::rules {
 
@@ -991,8 +992,10 @@ void RuleSet::Match(std::string_view slotted,
   auto& work = base::PerThread<Work, std::vector<std::pair<int, int>>>();
   work.clear();
   if (!Plan(slotted, 0, &work)) return MatchUnfiltered(slotted, out);
+  const bool valid_utf8 =
+      text::FindInvalidUtf8(slotted) == std::string_view::npos;
   for (const auto& [h, i] : work)
-    MatchPattern(h, slotted, /*accelerated=*/true, out);
+    MatchPattern(h, slotted, /*accelerated=*/true, valid_utf8, out);
 }
 
 void RuleSet::MatchBatch(std::span<const std::string_view> sentences,
@@ -1002,12 +1005,19 @@ void RuleSet::MatchBatch(std::span<const std::string_view> sentences,
   struct Work {
     std::vector<std::pair<int, int>> planned, by_pattern;
     std::vector<uint32_t> first;
+    std::vector<bool> valid_utf8;
   };
   Work& w = base::PerThread<Work, Work>();
   w.planned.clear();
-  for (size_t i = 0; i < sentences.size(); ++i)
+  // Which sentences are UTF-8, checked once for all their patterns.
+  w.valid_utf8.assign(sentences.size(), false);
+  for (size_t i = 0; i < sentences.size(); ++i) {
     if (!Plan(sentences[i], int(i), &w.planned))
       MatchUnfiltered(sentences[i], &(*out)[i]);
+    else
+      w.valid_utf8[i] =
+          text::FindInvalidUtf8(sentences[i]) == std::string_view::npos;
+  }
   // Pattern by pattern, each over every sentence that may hold it while
   // its DFA states and code are cached; within a sentence the patterns
   // still come in ascending order, as in Match. Plan went through the
@@ -1019,7 +1029,8 @@ void RuleSet::MatchBatch(std::span<const std::string_view> sentences,
   w.by_pattern.resize(w.planned.size());
   for (const auto& item : w.planned) w.by_pattern[w.first[item.first]++] = item;
   for (const auto& [h, i] : w.by_pattern)
-    MatchPattern(h, sentences[i], /*accelerated=*/true, &(*out)[i]);
+    MatchPattern(h, sentences[i], /*accelerated=*/true, w.valid_utf8[i],
+                 &(*out)[i]);
 }
 
 bool RuleSet::Plan(std::string_view slotted, int sentence,
@@ -1048,11 +1059,12 @@ bool RuleSet::Plan(std::string_view slotted, int sentence,
 void RuleSet::MatchUnfiltered(std::string_view slotted,
                               std::vector<RuleMatch>* out) const {
   for (size_t h = 0; h < impl_->patterns.size(); ++h)
-    MatchPattern(int(h), slotted, /*accelerated=*/false, out);
+    MatchPattern(int(h), slotted, /*accelerated=*/false,
+                 /*valid_utf8=*/false, out);
 }
 
 void RuleSet::MatchPattern(int index, std::string_view slotted,
-                           bool accelerated,
+                           bool accelerated, bool valid_utf8,
                            std::vector<RuleMatch>* out) const {
   const auto& p = impl_->patterns[index];
   const int ngroups = p.start->NumberOfCapturingGroups() + 1;
@@ -1081,7 +1093,7 @@ void RuleSet::MatchPattern(int index, std::string_view slotted,
         break;
       const size_t start = size_t(whole.data() - slotted.data());
       const JitCapture::Outcome found =
-          p.jit->Find(slotted, start, ngroups, groups.data());
+          p.jit->Find(slotted, start, ngroups, groups.data(), valid_utf8);
       if (found == JitCapture::Outcome::kNoMatch) break;
       captured = found == JitCapture::Outcome::kMatch;
     } else if (accelerated &&
@@ -1173,9 +1185,12 @@ void ForEachMatch(const RE2& re, const JitCapture* jit, std::string_view text,
                   const std::vector<int>& named, Found found) {
   const int ngroups = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(ngroups);
+  // Checked once here (vectorized) rather than by PCRE2 at every search.
+  const bool valid_utf8 =
+      jit != nullptr && text::FindInvalidUtf8(text) == std::string_view::npos;
   auto next = [&](size_t pos) {
     if (jit) {
-      switch (jit->Find(text, pos, ngroups, groups.data())) {
+      switch (jit->Find(text, pos, ngroups, groups.data(), valid_utf8)) {
         case JitCapture::Outcome::kMatch: return true;
         case JitCapture::Outcome::kNoMatch: return false;
         case JitCapture::Outcome::kUndecided: break;

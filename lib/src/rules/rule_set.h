@@ -146,8 +146,10 @@ class RuleSet {
   // Appends the matches of pattern `index`, left to right; with
   // `accelerated`, a search its unbounded form does not match is skipped and
   // the captures come from the JIT where it can (reference: without).
+  // `valid_utf8`: the caller has checked that `slotted` is UTF-8 (once for
+  // all its patterns; JitCapture::Find).
   void MatchPattern(int index, std::string_view slotted, bool accelerated,
-                    std::vector<RuleMatch>* out) const;
+                    bool valid_utf8, std::vector<RuleMatch>* out) const;
   // Appends (pattern, sentence) for each pattern worth running on
   // `slotted` (the prefilter's candidates that fit its mention types), in
   // ascending pattern order; false when the prefilter cannot decide (then

@@ -9,6 +9,7 @@
 #include "base/file_util.h"
 #include "reference_patterns.h"
 #include "rules/jit_capture.h"
+#include "text/utf8.h"
 
 using newsgraph::rules::JitCapture;
 
@@ -32,13 +33,32 @@ int CompareAll(const std::string& pattern, const std::string& text) {
   auto jit = JitCapture::Create(pattern, n - 1);
   REQUIRE(jit);
   int matched = 0;
-  std::vector<re2::StringPiece> want(n), got(n);
+  std::vector<re2::StringPiece> want(n), got(n), unchecked(n);
+  const bool valid =
+      newsgraph::text::FindInvalidUtf8(text) == std::string_view::npos;
   for (size_t pos = 0; pos <= text.size(); ++pos) {
-    if (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80)
-      continue;  // inside a character
+    if (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+      // Inside a character: undecided, with or without PCRE2's own check.
+      CHECK(jit->Find(text, pos, n, got.data()) == JitCapture::Outcome::kUndecided);
+      if (valid)
+        CHECK(jit->Find(text, pos, n, got.data(), true) ==
+              JitCapture::Outcome::kUndecided);
+      continue;
+    }
     const bool found =
         re.Match(text, pos, text.size(), RE2::UNANCHORED, want.data(), n);
     const JitCapture::Outcome o = jit->Find(text, pos, n, got.data());
+    if (valid) {
+      // The caller's check instead of PCRE2's: the same outcome and groups.
+      const JitCapture::Outcome u =
+          jit->Find(text, pos, n, unchecked.data(), /*valid_utf8=*/true);
+      CHECK(u == o);
+      if (u == o && o == JitCapture::Outcome::kMatch)
+        for (int g = 0; g < n; ++g) {
+          CHECK(unchecked[g].data() == got[g].data());
+          CHECK(unchecked[g].size() == got[g].size());
+        }
+    }
     if (o == JitCapture::Outcome::kUndecided) continue;
     INFO("pattern " << pattern << " text " << text << " from " << pos);
     REQUIRE((o == JitCapture::Outcome::kMatch) == found);
