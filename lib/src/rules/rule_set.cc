@@ -992,6 +992,7 @@ void RuleSet::Match(std::string_view slotted,
   auto& work = base::PerThread<Work, std::vector<std::pair<int, int>>>();
   work.clear();
   if (!Plan(slotted, 0, &work)) return MatchUnfiltered(slotted, out);
+  if (work.empty()) return;
   const bool valid_utf8 =
       text::FindInvalidUtf8(slotted) == std::string_view::npos;
   for (const auto& [h, i] : work)
@@ -1180,14 +1181,12 @@ const re2::StringPiece& FirstMatched(const std::vector<re2::StringPiece>& groups
 // `re` in `text`, left to right. `jit`, if not null, is `re` in PCRE2: it
 // finds each match, and RE2 only where it gives up (both engines give the
 // leftmost-first match; jit_capture.h).
+// `valid_utf8`: the caller has checked `text` (JitCapture::Find).
 template <typename Found>
 void ForEachMatch(const RE2& re, const JitCapture* jit, std::string_view text,
-                  const std::vector<int>& named, Found found) {
+                  bool valid_utf8, const std::vector<int>& named, Found found) {
   const int ngroups = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(ngroups);
-  // Checked once here (vectorized) rather than by PCRE2 at every search.
-  const bool valid_utf8 =
-      jit != nullptr && text::FindInvalidUtf8(text) == std::string_view::npos;
   auto next = [&](size_t pos) {
     if (jit) {
       switch (jit->Find(text, pos, ngroups, groups.data(), valid_utf8)) {
@@ -1217,11 +1216,14 @@ std::vector<CorefPhrase> RuleSet::CorefsAmong(std::span<const int> patterns,
                                               std::string_view text) const {
   std::vector<CorefPhrase> out, kept;
   if (patterns.empty()) return kept;
+  // Checked once for all the patterns, not by PCRE2 at every search.
+  const bool valid_utf8 = text::FindInvalidUtf8(text) == std::string_view::npos;
   for (int i : patterns) {
     const auto& c = impl_->corefs[i];
-    ForEachMatch(*c.re, c.jit.get(), text, c.groups, [&](size_t b, size_t e) {
-      out.push_back({b, e, c.types, c.pronoun});
-    });
+    ForEachMatch(*c.re, c.jit.get(), text, valid_utf8, c.groups,
+                 [&](size_t b, size_t e) {
+                   out.push_back({b, e, c.types, c.pronoun});
+                 });
   }
   // Text order; where phrases overlap, the earlier (then longer) one wins.
   std::sort(out.begin(), out.end(), [](const CorefPhrase& a, const CorefPhrase& b) {
@@ -1246,9 +1248,12 @@ std::vector<CorefPhrase> RuleSet::CorefsAmong(std::span<const int> patterns,
 std::vector<Discovery> RuleSet::DiscoveriesAmong(std::span<const int> patterns,
                                                  std::string_view text) const {
   std::vector<Discovery> out;
+  if (patterns.empty()) return out;
+  // Checked once for all the patterns, not by PCRE2 at every search.
+  const bool valid_utf8 = text::FindInvalidUtf8(text) == std::string_view::npos;
   for (int i : patterns) {
     const auto& d = impl_->discovers[i];
-    ForEachMatch(*d.re, d.jit.get(), text, d.groups,
+    ForEachMatch(*d.re, d.jit.get(), text, valid_utf8, d.groups,
                  [&](size_t b, size_t e) { out.push_back({b, e, d.type}); });
   }
   std::sort(out.begin(), out.end(), [](const Discovery& a, const Discovery& b) {
