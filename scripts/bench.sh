@@ -5,7 +5,9 @@
 #   scripts/bench.sh [--mb 50] [--jobs 2] [--build DIR] [--baseline-mb 2]
 #
 # The baseline is slow (~0.03 MB/s), so it runs on the first --baseline-mb
-# MB of the same corpus; its MB/s is what the ratios divide by.
+# MB of the same corpus; its MB/s is what the ratios divide by. Last, the
+# reference stages of issue 7 (ICU, Hyperscan, RE2, SQLite) are timed on
+# the same corpus, to tell how fast the machine is during the run.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MB=50 JOBS=2 BUILD=$ROOT/build BASE_MB=2
@@ -15,12 +17,15 @@ while [ $# -gt 0 ]; do
     --jobs) JOBS=$2; shift 2 ;;
     --build) BUILD=$2; shift 2 ;;
     --baseline-mb) BASE_MB=$2; shift 2 ;;
-    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
-    *) echo "bench.sh: unknown argument '$1'" >&2; exit 2 ;;
+    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument '$1' (--help)" >&2; exit 2 ;;
   esac
 done
 BENCH=$BUILD/tests/bench/pipeline_bench
-[ -x "$BENCH" ] || { echo "bench.sh: $BENCH not built (cmake --build $BUILD)" >&2; exit 1; }
+PRIM=$BUILD/tests/bench/primitives_bench
+for b in "$BENCH" "$PRIM"; do
+  [ -x "$b" ] || { echo "bench.sh: $b not built (cmake --build $BUILD)" >&2; exit 1; }
+done
 RES=${NEWSGRAPH_RESOURCES:-$ROOT}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 echo "== corpus: $MB MB (tests/bench/gen_corpus.py --seed 1)"
@@ -35,3 +40,5 @@ for mode in extract ingest; do
     NEWSGRAPH_RESOURCES=$RES "$BENCH" --mode "$mode" --jobs "$j" --baseline-mbs "$bmbs" "$tmp/corpus.jsonl"
   done
 done
+echo "== the machine: issue 7's reference stages on the same corpus"
+"$PRIM" --resources "$RES" --mb "$MB" --repeat 3 "$tmp/corpus.jsonl"

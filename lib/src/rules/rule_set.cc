@@ -306,6 +306,10 @@ RuleSet::~RuleSet() = default;
 
 size_t RuleSet::pattern_count() const { return impl_->patterns.size(); }
 
+const std::string& RuleSet::pattern_text(size_t i) const {
+  return impl_->patterns.at(i).exact->pattern;
+}
+
 namespace {
 
 // `pattern` followed by anything up to the end of the text: its matches

@@ -108,6 +108,9 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
   size_t pattern_count() const;
+  // Pattern `i` (i < pattern_count()) as written, its macros and slots
+  // expanded: RE2 syntax over slotted sentences (tests/bench/primitives_bench).
+  const std::string& pattern_text(size_t i) const;
 
   // Coreference phrases in a normalized sentence, in text order, not
   // overlapping each other.
