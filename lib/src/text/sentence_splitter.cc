@@ -12,6 +12,10 @@
 #include <unicode/utext.h>
 #include <unicode/utypes.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <bitset>
@@ -94,10 +98,32 @@ class SbClasses {
                        : FromIcu(static_cast<UChar32>(c));
   }
 
+  // Whether every code point a three-byte sequence led by `lead` can encode
+  // is Passive: true for U+4000-U+9FFF (CJK ideographs) and the Hangul
+  // syllables; never for 0xE0 and 0xED, whose second byte is restricted.
+  bool PassiveLead(unsigned char lead) const { return passive_lead_[lead]; }
+  // Whether every ASCII character that is not Passive is a control
+  // character (below 0x20), '.', '!' or '?': then SkipPassiveAscii may
+  // stop only at those (and at non-ASCII bytes).
+  bool AsciiStopsKnown() const { return ascii_stops_known_; }
+
  private:
   SbClasses() {
     for (UChar32 c = 0; c < 0x10000; ++c)
       bmp_[c] = static_cast<uint8_t>(FromIcu(c));
+    for (unsigned lead = 0xE1; lead < 0xF0; ++lead) {
+      if (lead == 0xED) continue;
+      const char32_t first = char32_t{lead & 0x0Fu} << 12;
+      bool passive = true;
+      for (char32_t c = first; c < first + 0x1000 && passive; ++c)
+        passive = Passive(static_cast<SbClass>(bmp_[c]));
+      passive_lead_[lead] = passive;
+    }
+    ascii_stops_known_ = true;
+    for (char32_t c = 0; c < 0x80; ++c)
+      if (!Passive(static_cast<SbClass>(bmp_[c])) && c >= 0x20 && c != '.' &&
+          c != '!' && c != '?')
+        ascii_stops_known_ = false;
   }
 
   static SbClass FromIcu(UChar32 c) {
@@ -121,7 +147,35 @@ class SbClasses {
   }
 
   std::array<uint8_t, 0x10000> bmp_{};
+  std::array<bool, 256> passive_lead_{};
+  bool ascii_stops_known_ = false;
 };
+
+// The first position from i on whose byte is not ASCII, is a control
+// character, '.', '!' or '?' (or the end of 16-byte blocks: the caller
+// looks at what is left one character at a time). Sixteen bytes a step.
+inline size_t SkipPassiveAscii(const unsigned char* s, size_t i, size_t n) {
+#if defined(__SSE2__)
+  const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
+                question = _mm_set1_epi8('?'), space = _mm_set1_epi8(0x20);
+  while (i + 16 <= n) {
+    const __m128i v =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    // Signed: bytes from 0x80 on are negative, so below 0x20 too.
+    __m128i stop = _mm_cmplt_epi8(v, space);
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, dot));
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, bang));
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, question));
+    const unsigned mask = unsigned(_mm_movemask_epi8(stop));
+    if (mask != 0) return i + unsigned(__builtin_ctz(mask));
+    i += 16;
+  }
+#else
+  (void)s;
+  (void)n;
+#endif
+  return i;
+}
 
 // The class of the code point at text[i] and its length in bytes. ASCII and
 // three-byte sequences (CJK) are decoded here; the rest by DecodeUtf8.
@@ -373,8 +427,22 @@ bool RuleBounds(std::string_view text, std::vector<size_t>* bounds) {
   while (true) {
     if (state == State::kText) {
       // Only terminators, separators and what ICU must judge matter here:
-      // the rest goes at a table lookup a character.
-      while (i < n && Passive(ClassAt(classes, text, i, &length))) i += length;
+      // the rest goes at a table lookup a character. Runs of CJK
+      // ideographs go three bytes a step, without decoding; after a
+      // passive ASCII character, sixteen bytes a step.
+      const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+      const bool ascii_runs = classes.AsciiStopsKnown();
+      while (i < n) {
+        if (classes.PassiveLead(s[i]) && i + 2 < n &&
+            IsContinuation(s[i + 1]) && IsContinuation(s[i + 2])) {
+          i += 3;
+        } else if (Passive(ClassAt(classes, text, i, &length))) {
+          i += length;
+          if (length == 1 && ascii_runs) i = SkipPassiveAscii(s, i, n);
+        } else {
+          break;
+        }
+      }
     }
     if (i == n) {
       if (state != State::kLowerAhead) break;
