@@ -99,8 +99,9 @@ class SbClasses {
   }
 
   // Whether every code point a three-byte sequence led by `lead` can encode
-  // is Passive: true for U+4000-U+9FFF (CJK ideographs) and the Hangul
-  // syllables; never for 0xE0 and 0xED, whose second byte is restricted.
+  // is Passive. With ICU 72: U+4000-U+9FFF (CJK ideographs), U+B000-U+CFFF
+  // (most Hangul syllables) and U+E000-U+EFFF (private use). Never for 0xE0
+  // and 0xED, whose second byte is restricted.
   bool PassiveLead(unsigned char lead) const { return passive_lead_[lead]; }
   // Whether every ASCII character that is not Passive is a control
   // character (below 0x20), '.', '!' or '?': then SkipPassiveAscii may
