@@ -160,8 +160,7 @@ inline size_t SkipPassiveAscii(const unsigned char* s, size_t i, size_t n) {
   const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
                 question = _mm_set1_epi8('?'), space = _mm_set1_epi8(0x20);
   while (i + 16 <= n) {
-    const __m128i v =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
     // Signed: bytes from 0x80 on are negative, so below 0x20 too.
     __m128i stop = _mm_cmplt_epi8(v, space);
     stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, dot));

@@ -282,12 +282,14 @@ TEST_CASE("Split works with several splitters alive", "[sentence_splitter]") {
 namespace newsgraph::text {
 namespace {
 
-// Pieces of mostly Chinese text: Chinese, Korean and Latin words, digits and "6.5",
-// spaces, closing, opening and comma-like punctuation, terminators (STerm,
-// one outside the BMP), separators, and a few full stops. The last few
-// hold an Extend or Format character, with which Split asks ICU.
+// Pieces of mostly Chinese text: Chinese, Korean and Latin words, digits
+// and "6.5", spaces, closing, opening and comma-like punctuation,
+// terminators (STerm, one outside the BMP), separators, and a few full
+// stops. The last few hold an Extend or Format character, with which Split
+// asks ICU.
 const std::vector<std::string> kSimplePieces = {
-    "公司", "他说", "微软", "亿", "삼성전자", "a", "the", "Inc", "Q", "6", "2024", "6.5",
+    "公司", "他说", "微软", "亿", "삼성전자", "a", "the", "Inc", "Q", "6",
+    "2024", "6.5",
     "1.25", "$", "%", " ", "  ", "\t", "\u3000", "\u00A0", "，", "、", "；",
     "：", ",", ";", ":", "-", "—", "…", "“", "”", "‘", "’", "「", "」", "『",
     "』", "（", "）", "(", ")", "\"", "'", "\U0001F600", "\U00020000", "Ａ",
