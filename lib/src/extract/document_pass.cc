@@ -574,10 +574,13 @@ void DocumentPass::ExtractSentence(SentenceWork& work,
     if (rt.has_duration && !attrs.durations)
       attrs.durations = attrs::FindDurations(work.masked);
   };
-  std::stable_sort(matches.begin(), matches.end(),
-                   [](const rules::RuleMatch& a, const rules::RuleMatch& b) {
-                     return std::tie(a.begin, a.rule) < std::tie(b.begin, b.rule);
-                   });
+  // In text order. (std::stable_sort takes a buffer from the heap even for
+  // one element; most sentences have one match, in order already.)
+  auto by_position = [](const rules::RuleMatch& a, const rules::RuleMatch& b) {
+    return std::tie(a.begin, a.rule) < std::tie(b.begin, b.rule);
+  };
+  if (!std::is_sorted(matches.begin(), matches.end(), by_position))
+    std::stable_sort(matches.begin(), matches.end(), by_position);
   auto ref = [&](const Mention& m) {
     const dict::Entity& e = Entity(m.entity);
     EntityRef er;
