@@ -166,7 +166,7 @@ struct RuleSet::Impl {
   struct Pattern {
     int rule = -1;
     // The pattern with every {m,n} read as {m,} (UnboundedRepetitions), a
-    // superset whose DFA stays small, followed by "(?s:.*)\z" (StartForm).
+    // superset whose DFA stays small, followed by "\C*\z" (StartForm).
     // Its matches start where the unbounded form's do, and end at the end
     // of the text: RE2 finds the leftmost one's start with one backward
     // pass of its reverse DFA, where the unbounded form alone took a
@@ -313,9 +313,11 @@ const std::string& RuleSet::pattern_text(size_t i) const {
 namespace {
 
 // `pattern` followed by anything up to the end of the text: its matches
-// start where those of `pattern` do (Pattern::start).
+// start where those of `pattern` do (Pattern::start). "Anything" is any
+// bytes (\C): "." would stop at a byte that is not UTF-8, and a match
+// before such a byte would be lost.
 std::string StartForm(std::string_view pattern) {
-  return "(?:" + std::string(pattern) + ")(?s:.*)\\z";
+  return "(?:" + std::string(pattern) + ")\\C*\\z";
 }
 
 }  // namespace

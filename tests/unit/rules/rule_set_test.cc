@@ -484,6 +484,38 @@ TEST_CASE("matching: the unbounded form may start earlier than the pattern") {
   CHECK(m[0].slots[0].mentions == std::vector<int>{1});
 }
 
+TEST_CASE("matching: bytes that are not UTF-8 after a match do not hide it") {
+  // The start search extends the unbounded form to the end of the text;
+  // with "." it stopped at a byte that is not UTF-8, and found nothing
+  // (the extractor only sees valid text, but Match takes any bytes). Two
+  // patterns, both through the start search: one PCRE2 runs, one it is
+  // not given (\C has no translation).
+  for (const char* body : {"{S:company}收购了{O:company}",
+                           "{S:company}(?:收购|\\C{0}并购)了{O:company}"}) {
+    auto rs = Compile(std::string("rule r\n  pattern ") + body +
+                      "\n  emit acquired S O\n");
+    REQUIRE(rs.ok());
+    const std::string match = T('c', 1) + "收购了" + T('c', 2);
+    for (const std::string& after :
+         {std::string("\xe5\xe8\x8f"), std::string("\xff"),
+          std::string("，该公\xe5"), std::string("\x80 ok")}) {
+      for (const std::string& sentence :
+           {match + after, "x" + match + after + match}) {
+        INFO(body << " / " << sentence);
+        std::vector<rules::RuleMatch> filtered, all;
+        (*rs)->Match(sentence, &filtered);
+        (*rs)->MatchUnfiltered(sentence, &all);
+        REQUIRE(!all.empty());
+        REQUIRE(filtered.size() == all.size());
+        for (size_t i = 0; i < all.size(); ++i) {
+          CHECK(filtered[i].begin == all[i].begin);
+          CHECK(filtered[i].end == all[i].end);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("matching: the pattern as written is compiled once, on first use, from any thread") {
   // MatchUnfiltered runs RE2 on the pattern as written, which the rule set
   // compiles on first use; threads that get there together share it.
