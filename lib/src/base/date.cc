@@ -1,7 +1,7 @@
 #include "base/date.h"
 
 #include <chrono>
-#include <cstdio>
+#include <fmt/compile.h>
 
 namespace newsgraph::base {
 
@@ -29,37 +29,12 @@ int ToInt(std::string_view s) {
 }  // namespace
 
 std::string Date::ToIso() const {
-  // Written digit by digit: snprintf took about 1,000 instructions a call,
-  // once for every dated relation. Fields outside the form's widths keep
-  // snprintf's spelling.
-  const bool fits = year >= 0 && year <= 9999 && month >= 0 && month <= 99 &&
-                    day >= 0 && day <= 99;
-  if (!fits) {
-    char buf[40];
-    if (month == 0) {
-      std::snprintf(buf, sizeof buf, "%04d", year);
-    } else if (day == 0) {
-      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-    } else {
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    }
-    return buf;
-  }
-  const size_t size = month == 0 ? 4 : day == 0 ? 7 : 10;
-  std::string out(size, '-');
-  out[0] = char('0' + year / 1000);
-  out[1] = char('0' + year / 100 % 10);
-  out[2] = char('0' + year / 10 % 10);
-  out[3] = char('0' + year % 10);
-  if (size > 4) {
-    out[5] = char('0' + month / 10);
-    out[6] = char('0' + month % 10);
-  }
-  if (size > 7) {
-    out[8] = char('0' + day / 10);
-    out[9] = char('0' + day % 10);
-  }
-  return out;
+  // fmt, not snprintf: snprintf took about 1,000 instructions a call, once
+  // for every dated relation. The same spelling, also for fields outside
+  // the widths.
+  if (month == 0) return fmt::format(FMT_COMPILE("{:04d}"), year);
+  if (day == 0) return fmt::format(FMT_COMPILE("{:04d}-{:02d}"), year, month);
+  return fmt::format(FMT_COMPILE("{:04d}-{:02d}-{:02d}"), year, month, day);
 }
 
 bool Date::Valid() const {

@@ -38,8 +38,9 @@ TEST_CASE("Date weekday and day arithmetic") {
 }
 
 TEST_CASE("Date::ToIso spells every field as printf's %04d / %02d would") {
-  // The digits are written by hand; printf is the reference, also for
-  // fields outside the widths (negative, past 9999, a month of 100).
+  // ToIso formats with fmt; printf, its spelling before, is the reference,
+  // also for fields outside the widths (negative, past 9999, a month of
+  // 100).
   auto reference = [](const Date& d) {
     char buf[64];
     if (d.month == 0) {
